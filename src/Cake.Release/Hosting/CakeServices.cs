@@ -1,0 +1,40 @@
+using Cake.Core;
+using Cake.Core.Configuration;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using Cake.Core.Tooling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cake.Release.Hosting;
+
+/// <summary>The Cake engine's services, registered the way a Cake run needs them.</summary>
+internal static class CakeServices
+{
+    public static IServiceCollection AddCakeEngine(
+        this IServiceCollection services,
+        HostOptions options,
+        IReadOnlyDictionary<string, string> settings,
+        Verbosity verbosity)
+    {
+        services.AddSingleton<ICakePlatform, CakePlatform>();
+        services.AddSingleton<ICakeRuntime, CakeRuntime>();
+        services.AddSingleton<ICakeEnvironment, CakeEnvironment>();
+        services.AddSingleton<IFileSystem, FileSystem>();
+        services.AddSingleton<IConsole, CakeConsole>();
+        services.AddSingleton<ICakeLog>(sp => new CakeBuildLog(sp.GetRequiredService<IConsole>(), verbosity));
+        services.AddSingleton<ICakeArguments>(new CakeArguments(options.Arguments));
+        services.AddSingleton<ICakeConfiguration>(new CakeConfiguration(settings.ToDictionary(StringComparer.OrdinalIgnoreCase)));
+        services.AddSingleton<IGlobber, Globber>();
+        services.AddSingleton<IRegistry, WindowsRegistry>();
+        services.AddSingleton<IToolRepository, ToolRepository>();
+        services.AddSingleton<IToolResolutionStrategy, ToolResolutionStrategy>();
+        services.AddSingleton<IToolLocator, ToolLocator>();
+        services.AddSingleton<IToolInstaller, ToolInstaller>();
+        services.AddSingleton<IProcessRunner, ProcessRunner>();
+        services.AddSingleton<CakeDataService>();
+        services.AddSingleton<ICakeDataService>(sp => sp.GetRequiredService<CakeDataService>());
+        services.AddSingleton<ICakeEngine, CakeEngine>();
+        services.AddSingleton<ICakeContext, CakeContext>();
+        return services;
+    }
+}

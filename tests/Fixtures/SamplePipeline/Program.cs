@@ -1,0 +1,35 @@
+using Cake.Release.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using SamplePipeline;
+
+// --scenario picks how the host is configured, so one fixture covers import, replace and remove.
+var scenario = args.FirstOrDefault(a => a.StartsWith("--scenario=", StringComparison.Ordinal))?["--scenario=".Length..] ?? "plain";
+var host = new CakeHost()
+    .UseContext<SampleContext>()
+    .UseLifetime<SampleLifetime>()
+    .UseTaskLifetime<SampleTaskLifetime>()
+    .ConfigureServices(services => services.AddSingleton(new Greeting("hello from DI")));
+
+var imported = typeof(ImportedTasks.ImportedGreet).Assembly;
+switch (scenario)
+{
+    case "plain":
+        break;
+    case "import-duplicate":
+        host.AddAssembly(imported);
+        break;
+    case "import-replace":
+        host.AddAssembly(imported).ReplaceTask<LocalGreet>();
+        break;
+    case "import-remove":
+        host.AddAssembly(imported).RemoveTask("Greet");
+        break;
+    case "wrong-context":
+        host.UseContext<Cake.Release.Hosting.FrostingContext>();
+        break;
+    default:
+        Console.Error.WriteLine($"unknown scenario {scenario}");
+        return 2;
+}
+
+return host.Run(args);
