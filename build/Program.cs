@@ -1,0 +1,6 @@
+using Build;
+using Cake.Release.Hosting;
+
+return new CakeHost()
+    .UseContext<BuildContext>()
+    .Run(args);
