@@ -183,7 +183,7 @@ public sealed class CakeHost
 
             builder.IsDependentOn(definition.Dependencies);
             builder.IsDependeeOf(definition.Dependees);
-            builder.WithCriteria(_ => task.ShouldRun(context), $"{definition.Name}.ShouldRun returned false");
+            builder.WithCriteria(_ => task.ShouldRun(context), "ShouldRun is false");
             builder.Does(() => task.RunAsync(context));
             if (dryRun && !definition.SupportsDryRun)
             {

@@ -1,0 +1,50 @@
+using Cake.Release.Tests.Infrastructure;
+
+namespace Cake.Release.Tests.Hosting;
+
+/// <summary>Tasks from a second assembly (as Cake.Release's own are imported), replaced or removed by the pipeline.</summary>
+public sealed class ImportTests
+{
+    [Fact]
+    public void Tasks_of_an_assembly_that_is_not_added_are_unknown()
+    {
+        var result = SamplePipeline.Run("--target=Publish");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Target 'Publish' was not found", result.All);
+    }
+
+    [Fact]
+    public void A_name_used_twice_is_an_error_naming_both_classes_and_the_fix()
+    {
+        var result = SamplePipeline.Run("--scenario=import-duplicate", "--target=Publish");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Task name 'Greet' is used by SamplePipeline.LocalGreet (SamplePipeline) and ImportedTasks.ImportedGreet (ImportedTasks)", result.All);
+        Assert.Contains("host.ReplaceTask<YourTask>()", result.All);
+        Assert.Empty(result.Ran);
+    }
+
+    [Fact]
+    public void An_imported_task_runs_and_a_replaced_dependency_runs_the_pipelines_class()
+    {
+        var result = SamplePipeline.Run("--scenario=import-replace", "--target=Publish");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["LocalGreet", "ImportedPublish"], result.Ran);
+    }
+
+    [Fact]
+    public void A_removed_task_is_gone_and_its_dependents_run_without_it()
+    {
+        var result = SamplePipeline.Run("--scenario=import-remove", "--target=Publish");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["ImportedPublish"], result.Ran);
+        Assert.DoesNotContain("Greet", result.Output);
+
+        var gone = SamplePipeline.Run("--scenario=import-remove", "--target=Greet");
+        Assert.Equal(1, gone.ExitCode);
+        Assert.Contains("Target 'Greet' was not found", gone.All);
+    }
+}
