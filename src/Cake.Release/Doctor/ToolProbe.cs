@@ -1,0 +1,35 @@
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace Cake.Release.Doctor;
+
+/// <summary>Finds a tool on PATH through Cake's tool locator and asks it for its version.</summary>
+internal sealed class ToolProbe(ICakeContext context)
+{
+    public ToolCheck Check(ReleaseTool tool)
+    {
+        var path = context.Tools.Resolve(tool.Command);
+        if (path is null)
+        {
+            return new ToolCheck(tool, null, null);
+        }
+
+        return new ToolCheck(tool, path.FullPath, Version(path, tool));
+    }
+
+    // The first line of `<tool> version` or `--version`: each of these tools answers one of them.
+    private string? Version(FilePath path, ReleaseTool tool)
+    {
+        var argument = tool.Command is "kubectl" or "helm" ? "version --client" : "--version";
+        var settings = new ProcessSettings { Arguments = argument, RedirectStandardOutput = true, RedirectStandardError = true, Silent = true };
+        using var process = context.ProcessRunner.Start(path, settings);
+        if (!process.WaitForExit(10_000))
+        {
+            process.Kill();
+            return null;
+        }
+
+        process.WaitForExit(); // a timed wait returns before the redirected output is drained
+        return process.GetStandardOutput().FirstOrDefault(line => !string.IsNullOrWhiteSpace(line))?.Trim();
+    }
+}

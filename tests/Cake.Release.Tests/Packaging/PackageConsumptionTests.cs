@@ -1,0 +1,43 @@
+using System.IO.Compression;
+using Cake.Release.Tests.Infrastructure;
+
+namespace Cake.Release.Tests.Packaging;
+
+/// <summary>The package as a user gets it: one PackageReference (plus the Cake.Tool pin) is a working pipeline.</summary>
+public sealed class PackageConsumptionTests(PackagedPipeline pipeline) : IClassFixture<PackagedPipeline>
+{
+    [Fact]
+    public void The_package_carries_the_library_and_the_engine_references_but_no_engine_binaries()
+    {
+        Assert.True(pipeline.Pack.ExitCode == 0, pipeline.Pack.ToString());
+        using var package = ZipFile.OpenRead(pipeline.Package);
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Contains("lib/net10.0/Cake.Release.dll", entries);
+        Assert.Contains("buildTransitive/Cake.Release.props", entries);
+        Assert.DoesNotContain(entries, e => e.EndsWith("Cake.Core.dll", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_pipeline_referencing_only_the_package_builds_and_runs_an_imported_task()
+    {
+        Assert.True(pipeline.Build.ExitCode == 0, pipeline.Build.ToString());
+
+        var result = pipeline.Run(null);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"git\s+git version \d+", result.Output);
+        Assert.True(result.Output.IndexOf("git version", StringComparison.Ordinal) < result.Output.IndexOf("own task ran after the imported one", StringComparison.Ordinal), result.ToString());
+    }
+
+    [Fact]
+    public void Doctor_fails_naming_the_package_to_install_when_git_is_missing()
+    {
+        Assert.True(pipeline.Build.ExitCode == 0, pipeline.Build.ToString());
+
+        var result = pipeline.Run(new Dictionary<string, string> { ["PATH"] = pipeline.Directory }, "--target=Doctor");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Error: git is not on PATH (change detection, release tags, GitOps manifests): install it, e.g. apt-get install git.", result.All);
+    }
+}
