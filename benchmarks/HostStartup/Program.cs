@@ -1,0 +1,3 @@
+using Cake.Release.Hosting;
+
+return new CakeHost().Run(args);
