@@ -18,8 +18,10 @@ if (-not $stale) {
 }
 
 if ($stale) {
-    dotnet build build/Build.csproj --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly
-    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    New-Item -ItemType Directory -Force -Path (Join-Path $root 'artifacts') | Out-Null
+    $log = Join-Path $root 'artifacts/pipeline-build.log'
+    dotnet build build/Build.csproj --configuration Release --nologo *> $log
+    if ($LASTEXITCODE -ne 0) { Get-Content $log | Write-Host; exit $LASTEXITCODE }   # shown only when building the pipeline failed
     New-Item -ItemType File -Force -Path $stamp | Out-Null
 }
 

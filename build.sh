@@ -10,7 +10,11 @@ stamp="$bin/.pipeline-built"
 
 if [[ ! -x "$bin/Build" || ! -f "$stamp" ]] ||
    [[ -n "$(find build src Directory.Build.props Directory.Packages.props global.json -newer "$stamp" -print -quit)" ]]; then
-  dotnet build build/Build.csproj --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
+  mkdir -p artifacts
+  if ! dotnet build build/Build.csproj --configuration Release --nologo >artifacts/pipeline-build.log 2>&1; then
+    cat artifacts/pipeline-build.log >&2   # shown only when building the pipeline failed
+    exit 1
+  fi
   touch "$stamp"
 fi
 

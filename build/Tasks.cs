@@ -1,10 +1,12 @@
 using System.Xml.Linq;
+using Cake.Common;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.Build;
 using Cake.Common.Tools.DotNet.Pack;
 using Cake.Common.Tools.DotNet.Test;
+using Cake.Core;
 using Cake.Core.IO;
 using Cake.Release.Hosting;
 
@@ -44,8 +46,43 @@ public sealed class Compile : FrostingTask<BuildContext>
         context.DotNetBuild(context.Solution.FullPath, new DotNetBuildSettings { Configuration = context.BuildConfiguration, NoLogo = true });
 }
 
+[TaskDescription("Installs the Debian packages the tests start (when root), else names them")]
+public sealed class TestTools : FrostingTask<BuildContext>
+{
+    // Command → Debian package. The tests start these real components themselves, on 127.0.0.1.
+    private static readonly (string Command, string Package)[] Needed = [("git", "git")];
+
+    public override void Run(BuildContext context)
+    {
+        var missing = Needed.Where(tool => context.Tools.Resolve(tool.Command) is null).Select(tool => tool.Package).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || context.Tools.Resolve("apt-get") is null)
+        {
+            throw new CakeException($"The tests need {string.Join(", ", missing)}: install with apt-get install {string.Join(' ', missing)} (or your system's package manager), then run again.");
+        }
+
+        context.Information($"Installing {string.Join(", ", missing)}");
+        Apt(context, "update -qq");
+        Apt(context, $"install -y -qq --no-install-recommends {string.Join(' ', missing)}");
+    }
+
+    private static void Apt(BuildContext context, string arguments)
+    {
+        var settings = new ProcessSettings { Arguments = arguments, EnvironmentVariables = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" } };
+        if (context.StartProcess("apt-get", settings) != 0)
+        {
+            throw new CakeException($"apt-get {arguments} failed; run it by hand to see why.");
+        }
+    }
+}
+
 [TaskName("Test")]
 [TaskDescription("Runs the tests and prints 'N passed, N failed'")]
+[IsDependentOn(typeof(TestTools))]
 [IsDependentOn(typeof(Compile))]
 public sealed class TestTask : FrostingTask<BuildContext>
 {

@@ -3,8 +3,8 @@ using Cake.Release.Tests.Infrastructure;
 namespace Cake.Release.Tests.Packaging;
 
 /// <summary>
-/// Packs Cake.Release and builds a throwaway pipeline outside the repository that references only
-/// that package (and pins Cake.Tool), as a user's pipeline does. Built once for the test class.
+/// Packs Cake.Release and builds a copy of examples/pipeline outside the repository: it references
+/// only that package (and pins Cake.Tool), as a user's pipeline does. Built once for the test class.
 /// </summary>
 public sealed class PackagedPipeline : IDisposable
 {
@@ -21,47 +21,24 @@ public sealed class PackagedPipeline : IDisposable
             "--configuration", RepositoryPaths.Configuration, "--no-build", "--output", Feed, $"-p:PackageVersion={Version}");
         Package = System.IO.Path.Combine(Feed, $"Cake.Release.{Version}.nupkg");
 
-        File.WriteAllText(System.IO.Path.Combine(project, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        System.IO.Directory.CreateDirectory(System.IO.Path.Combine(project, ".config"));
-        File.Copy(System.IO.Path.Combine(RepositoryPaths.Root, ".config", "dotnet-tools.json"), System.IO.Path.Combine(project, ".config", "dotnet-tools.json"));
-        File.WriteAllText(System.IO.Path.Combine(project, "Pipeline.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Cake.Release" Version="{Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(System.IO.Path.Combine(project, "Program.cs"), """
-            using Cake.Core;
-            using Cake.Core.Diagnostics;
-            using Cake.Release.Hosting;
-
-            return new CakeHost()
-                .AddAssembly(typeof(CakeHost).Assembly)
-                .Run(args);
-
-            [IsDependentOn(typeof(Cake.Release.Tasks.DoctorTask))]
-            public sealed class Default : FrostingTask
+        // examples/pipeline, as a user would copy it, outside the repository and with its feed pointing here.
+        var example = System.IO.Path.Combine(RepositoryPaths.Root, "examples", "pipeline");
+        foreach (var file in System.IO.Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories))
+        {
+            if (System.IO.Path.GetRelativePath(example, file).Split(System.IO.Path.DirectorySeparatorChar)[0] is "bin" or "obj")
             {
-                public override void Run(ICakeContext context) => context.Log.Information("own task ran after the imported one");
+                continue; // outputs of a local `dotnet run` of the example
             }
-            """);
 
-        Build = Dotnet("build", project, "--output", System.IO.Path.Combine(Directory, "out"));
+            var target = System.IO.Path.Combine(project, System.IO.Path.GetRelativePath(example, file));
+            System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var nugetConfig = System.IO.Path.Combine(project, "nuget.config");
+        File.WriteAllText(nugetConfig, File.ReadAllText(nugetConfig).Replace("../../artifacts/packages", Feed, StringComparison.Ordinal));
+
+        Build = Dotnet("build", project, "--output", System.IO.Path.Combine(Directory, "out"), $"-p:CakeReleaseVersion={Version}");
         Assembly = System.IO.Path.Combine(Directory, "out", "Pipeline.dll");
     }
 
