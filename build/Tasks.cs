@@ -39,8 +39,9 @@ public sealed class Clean : FrostingTask<BuildContext>
     }
 }
 
+[TaskName("Build")]
 [TaskDescription("Builds the library, tests, fixtures and benchmarks")]
-public sealed class Compile : FrostingTask<BuildContext>
+public sealed class BuildTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) =>
         context.DotNetBuild(context.Solution.FullPath, new DotNetBuildSettings { Configuration = context.BuildConfiguration, NoLogo = true });
@@ -83,7 +84,7 @@ public sealed class TestTools : FrostingTask<BuildContext>
 [TaskName("Test")]
 [TaskDescription("Runs the tests and prints 'N passed, N failed'")]
 [IsDependentOn(typeof(TestTools))]
-[IsDependentOn(typeof(Compile))]
+[IsDependentOn(typeof(BuildTask))]
 public sealed class TestTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
@@ -121,7 +122,7 @@ public sealed class TestTask : FrostingTask<BuildContext>
 }
 
 [TaskDescription("Packs Cake.Release into artifacts/packages")]
-[IsDependentOn(typeof(Compile))]
+[IsDependentOn(typeof(BuildTask))]
 public sealed class Pack : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

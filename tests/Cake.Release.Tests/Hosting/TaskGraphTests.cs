@@ -67,6 +67,12 @@ public sealed class TaskGraphTests
     }
 
     [Fact]
+    public void Settings_reach_the_Cake_configuration()
+    {
+        Assert.Contains("setting=from UseSetting", SamplePipeline.Run("--target=ShowArgs").Output);
+    }
+
+    [Fact]
     public void The_summary_table_ends_a_run()
     {
         var result = SamplePipeline.Run("--target=Compile");

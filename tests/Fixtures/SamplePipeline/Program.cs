@@ -8,6 +8,7 @@ var host = new CakeHost()
     .UseContext<SampleContext>()
     .UseLifetime<SampleLifetime>()
     .UseTaskLifetime<SampleTaskLifetime>()
+    .UseSetting("Sample_Setting", "from UseSetting")
     .ConfigureServices(services => services.AddSingleton(new Greeting("hello from DI")));
 
 var imported = typeof(ImportedTasks.ImportedGreet).Assembly;

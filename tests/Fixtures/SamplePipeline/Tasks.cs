@@ -128,7 +128,7 @@ public sealed class Plan : FrostingTask<SampleContext>
 public sealed class ShowArgs : FrostingTask<SampleContext>
 {
     public override void Run(SampleContext context) =>
-        context.Log.Information($"args:mark={context.Mark};cwd={context.Environment.WorkingDirectory.FullPath};greeting={context.Greeting.Text}");
+        context.Log.Information($"args:mark={context.Mark};cwd={context.Environment.WorkingDirectory.FullPath};greeting={context.Greeting.Text};setting={context.Configuration.GetValue("Sample_Setting")}");
 }
 
 [TaskName("Greet")]
