@@ -12,29 +12,24 @@ using Cake.Release.Hosting;
 
 namespace Build;
 
-[TaskDescription("Deletes build outputs, packages and test results (not the running pipeline)")]
+[TaskDescription("Deletes artifacts/ but for the running pipeline")]
 public sealed class Clean : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        foreach (var folder in new[] { "packages", "test-results", "demo" })
+        if (!context.DirectoryExists(context.Artifacts))
         {
-            context.CleanDirectory(context.Artifacts.Combine(folder));
+            return;
         }
 
-        // artifacts/bin/Build and artifacts/obj/Build hold this very pipeline: leave them.
-        foreach (var output in new[] { "bin", "obj" })
+        // artifacts/bin/Build and artifacts/obj/Build hold this very pipeline: everything else goes.
+        var pipeline = new[] { context.Artifacts.Combine("bin/Build"), context.Artifacts.Combine("obj/Build") };
+        var doomed = context.GetSubDirectories(context.Artifacts)
+            .SelectMany(folder => folder.GetDirectoryName() is "bin" or "obj" ? context.GetSubDirectories(folder) : [folder])
+            .Where(folder => !pipeline.Any(keep => keep.FullPath == folder.FullPath));
+        foreach (var folder in doomed)
         {
-            var root = context.Artifacts.Combine(output);
-            if (!context.DirectoryExists(root))
-            {
-                continue;
-            }
-
-            foreach (var project in context.GetSubDirectories(root).Where(d => d.GetDirectoryName() != "Build"))
-            {
-                context.DeleteDirectory(project, new DeleteDirectorySettings { Recursive = true, Force = true });
-            }
+            context.DeleteDirectory(folder, new DeleteDirectorySettings { Recursive = true, Force = true });
         }
     }
 }
