@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using Cake.Cli;
 using Cake.Core;
 using Cake.Core.Diagnostics;
@@ -113,7 +112,7 @@ public sealed class CakeHost
         }
         catch (CakeException e)
         {
-            return Fail(e, log: null);
+            return RunFailure.Report(e, log: null);
         }
 
         if (options.Help)
@@ -151,80 +150,28 @@ public sealed class CakeHost
             var engine = provider.GetRequiredService<ICakeEngine>();
             var context = (ICakeContext)provider.GetRequiredService(_contextType);
             var definitions = TaskCatalog.Build(_assemblies, _replacements, _removals, message => log.Verbose(message));
-            Register(engine, context, definitions, provider, options.DryRun);
+            CheckTargets(options, definitions);
+            var registration = new TaskRegistration(engine, context, provider);
+            registration.Tasks(definitions, options.DryRun);
+            if (!options.DryRun)
+            {
+                // Lifetimes are ordinary code that nothing marks as safe to run in a dry run.
+                registration.Lifetimes(_lifetimes, _taskLifetime);
+            }
+
             var host = CreateScriptHost(options, engine, context, provider, definitions);
             if (options.Exclusive)
             {
                 host.Settings.UseExclusiveTarget();
             }
 
-            CheckTargets(options, definitions);
             var targets = options.Description || options.Tree ? [options.Targets[0]] : options.Targets;
             host.RunTargetsAsync(targets).GetAwaiter().GetResult();
             return 0;
         }
         catch (Exception e)
         {
-            return Fail(e, log);
-        }
-    }
-
-    private void Register(ICakeEngine engine, ICakeContext context, IReadOnlyList<TaskDefinition> definitions, IServiceProvider provider, bool dryRun)
-    {
-        foreach (var definition in definitions)
-        {
-            var task = (IFrostingTask)ActivatorUtilities.CreateInstance(provider, definition.Type);
-            RequireContext(definition.Type, definition.Name);
-            var builder = engine.RegisterTask(definition.Name);
-            if (definition.Description is { } description)
-            {
-                builder.Description(description);
-            }
-
-            builder.IsDependentOn(definition.Dependencies);
-            builder.IsDependeeOf(definition.Dependees);
-            builder.WithCriteria(_ => task.ShouldRun(context), "ShouldRun is false");
-            builder.Does(() => task.RunAsync(context));
-            if (dryRun && !definition.SupportsDryRun)
-            {
-                continue; // its handlers are its own code, and nothing of it runs in a dry run
-            }
-
-            builder.Finally(() => task.Finally(context));
-            var continueOnError = definition.ContinueOnError;
-            builder.OnError(exception =>
-            {
-                task.OnError(exception, context);
-                if (!continueOnError)
-                {
-                    // OnError is a hook, not a catch: the failure still stops the run. Rethrowing the same
-                    // exception makes the engine report it once, as the task's own failure.
-                    ExceptionDispatchInfo.Capture(exception).Throw();
-                }
-
-                context.Log.Warning($"{definition.Name} failed and the run continues ([ContinueOnError]): {exception.Message}");
-            });
-        }
-
-        if (dryRun)
-        {
-            return;
-        }
-
-        foreach (var type in _lifetimes)
-        {
-            RequireContext(type, type.Name);
-            var lifetime = (IRunLifetime)ActivatorUtilities.CreateInstance(provider, type);
-            engine.RegisterSetupAction(info => lifetime.Setup(context, info));
-            engine.RegisterTeardownAction(info => lifetime.Teardown(context, info));
-        }
-
-        if (_taskLifetime is { } taskLifetimeType)
-        {
-            RequireContext(taskLifetimeType, taskLifetimeType.Name);
-            var taskLifetime = (ITaskLifetime)ActivatorUtilities.CreateInstance(provider, taskLifetimeType);
-            engine.RegisterTaskSetupAction(info => taskLifetime.Setup(context, info));
-            engine.RegisterTaskTeardownAction(info => taskLifetime.Teardown(context, info));
+            return RunFailure.Report(e, log);
         }
     }
 
@@ -278,30 +225,6 @@ public sealed class CakeHost
         }
     }
 
-    private void RequireContext(Type type, string name)
-    {
-        var wanted = ContextTypeOf(type);
-        if (wanted is not null && !wanted.IsAssignableFrom(_contextType))
-        {
-            throw new CakeException($"'{name}' ({type.FullName}) expects a {wanted.Name} context, but the host's is {_contextType.Name}. Call UseContext<{wanted.Name}>() (or a class deriving from it).");
-        }
-    }
-
-    private static Type? ContextTypeOf(Type type)
-    {
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            if (t.IsGenericType && t.GetGenericTypeDefinition() is var definition &&
-                (definition == typeof(FrostingTask<>) || definition == typeof(AsyncFrostingTask<>) ||
-                 definition == typeof(FrostingLifetime<>) || definition == typeof(FrostingTaskLifetime<>)))
-            {
-                return t.GetGenericArguments()[0];
-            }
-        }
-
-        return null;
-    }
-
     private static void RequireBase(Type type, Type contract, string baseName)
     {
         if (!contract.IsAssignableFrom(type) || type.IsAbstract)
@@ -325,50 +248,4 @@ public sealed class CakeHost
 
         environment.WorkingDirectory = new DirectoryPath(full);
     }
-
-    private static int Fail(Exception exception, ICakeLog? log)
-    {
-        var cause = Unwrap(exception);
-        var message = $"Error: {FirstLine(cause.Message)}";
-        if (log is null)
-        {
-            Console.Error.WriteLine(message);
-        }
-        else
-        {
-            if (log.Verbosity >= Verbosity.Diagnostic)
-            {
-                log.Error(cause.ToString());
-            }
-
-            log.Error(message);
-        }
-
-        return cause is CakeException { ExitCode: not 0 } cake ? cake.ExitCode : 1;
-    }
-
-    private static Exception Unwrap(Exception exception)
-    {
-        while (true)
-        {
-            switch (exception)
-            {
-                case AggregateException { InnerExceptions.Count: 1 } aggregate:
-                    exception = aggregate.InnerExceptions[0];
-                    break;
-                case TargetInvocationException { InnerException: { } inner }:
-                    exception = inner;
-                    break;
-                case CakeReportException { InnerException: { } failed }:
-                    // The engine wraps a task's failure to carry the run's report; the exit code is the task's.
-                    exception = failed;
-                    break;
-                default:
-                    return exception;
-            }
-        }
-    }
-
-    private static string FirstLine(string message) =>
-        message.Split('\n', 2)[0].TrimEnd('\r');
 }
