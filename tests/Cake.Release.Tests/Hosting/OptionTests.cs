@@ -90,6 +90,33 @@ public sealed class OptionTests
     }
 
     [Fact]
+    public void Help_lists_the_options_and_runs_nothing()
+    {
+        var result = SamplePipeline.Run("--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("-t, --target <task>", result.Output);
+        Assert.Contains("--dryrun", result.Output);
+        Assert.Empty(result.Ran);
+    }
+
+    [Fact]
+    public void UseWorkingDirectory_sets_the_default_that_working_overrides()
+    {
+        var root = Directory.CreateTempSubdirectory("cake-release-working-").FullName;
+        try
+        {
+            var nested = Directory.CreateDirectory(System.IO.Path.Combine(root, "nested")).FullName;
+            Assert.Contains($"cwd={nested};", SamplePipeline.RunIn(root, "--scenario=nested-working", "--target=ShowArgs").Output);
+            Assert.Contains($"cwd={root};", SamplePipeline.RunIn(root, "--scenario=nested-working", "--target=ShowArgs", $"--working={root}").Output);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Version_and_info_name_the_package_and_the_engine()
     {
         Assert.Matches(@"^Cake\.Release \d+\.\d+\.\d+ \(Cake 7\.0\.0\)", SamplePipeline.Run("--version").Output);

@@ -25,6 +25,9 @@ switch (scenario)
     case "import-remove":
         host.AddAssembly(imported).RemoveTask("Greet");
         break;
+    case "nested-working":
+        host.UseWorkingDirectory("nested");
+        break;
     case "wrong-context":
         host.UseContext<Cake.Release.Hosting.FrostingContext>();
         break;
