@@ -47,4 +47,24 @@ public sealed class ImportTests
         Assert.Equal(1, gone.ExitCode);
         Assert.Contains("Target 'Greet' was not found", gone.All);
     }
+
+    [Fact]
+    public void Removing_a_task_that_does_not_exist_is_an_error_naming_the_closest()
+    {
+        var result = SamplePipeline.Run("--scenario=remove-typo", "--target=Greet");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Error: RemoveTask(\"Publsh\") names no task. Did you mean Publish?", result.All);
+        Assert.Empty(result.Ran);
+    }
+
+    [Fact]
+    public void Replacing_when_there_is_nothing_to_replace_is_an_error()
+    {
+        var result = SamplePipeline.Run("--scenario=replace-nothing", "--target=Docs");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ReplaceTask<SamplePipeline.Docs>() has no other task named 'Docs' to replace.", result.All);
+        Assert.Empty(result.Ran);
+    }
 }

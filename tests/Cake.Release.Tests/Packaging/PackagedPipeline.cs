@@ -59,7 +59,19 @@ public sealed class PackagedPipeline : IDisposable
     public ProcessResult Run(IDictionary<string, string>? environment, params string[] args) =>
         ProcessRun.Start(RepositoryPaths.Dotnet, [Assembly, .. args], Directory, environment);
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    public void Dispose()
+    {
+        System.IO.Directory.Delete(Directory, recursive: true);
+
+        // The test's one-off version would otherwise stay in the NuGet cache for good.
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var cached = System.IO.Path.Combine(cache, "cake.release", Version);
+        if (System.IO.Directory.Exists(cached))
+        {
+            System.IO.Directory.Delete(cached, recursive: true);
+        }
+    }
 
     private ProcessResult Dotnet(params string[] args) =>
         ProcessRun.Start(RepositoryPaths.Dotnet, args, Directory, timeout: TimeSpan.FromMinutes(5));

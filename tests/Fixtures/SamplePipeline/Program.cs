@@ -25,6 +25,12 @@ switch (scenario)
     case "import-remove":
         host.AddAssembly(imported).RemoveTask("Greet");
         break;
+    case "remove-typo":
+        host.AddAssembly(imported).ReplaceTask<LocalGreet>().RemoveTask("Publsh");
+        break;
+    case "replace-nothing":
+        host.ReplaceTask<Docs>();
+        break;
     case "nested-working":
         host.UseWorkingDirectory("nested");
         break;
