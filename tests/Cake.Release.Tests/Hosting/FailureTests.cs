@@ -62,9 +62,7 @@ public sealed class FailureTests
     {
         var result = SamplePipeline.Run("--target=Compiel");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Error: Target 'Compiel' was not found. Did you mean Compile?", result.All);
-        Assert.Empty(result.Ran);
+        result.AssertRefused("Target 'Compiel' was not found. Did you mean Compile?");
     }
 
     [Fact]
@@ -72,7 +70,6 @@ public sealed class FailureTests
     {
         var result = SamplePipeline.Run("--scenario=wrong-context");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("expects a SampleContext context, but the host's is FrostingContext. Call UseContext<SampleContext>()", result.All);
+        result.AssertRefused("'AfterContinue' (SamplePipeline.AfterContinue) expects a SampleContext context, but the host's is FrostingContext. Call UseContext<SampleContext>()");
     }
 }

@@ -10,8 +10,7 @@ public sealed class ImportTests
     {
         var result = SamplePipeline.Run("--target=Publish");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Target 'Publish' was not found", result.All);
+        result.AssertRefused("Target 'Publish' was not found");
     }
 
     [Fact]
@@ -19,10 +18,7 @@ public sealed class ImportTests
     {
         var result = SamplePipeline.Run("--scenario=import-duplicate", "--target=Publish");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Task name 'Greet' is used by SamplePipeline.LocalGreet (SamplePipeline) and ImportedTasks.ImportedGreet (ImportedTasks)", result.All);
-        Assert.Contains("host.ReplaceTask<YourTask>()", result.All);
-        Assert.Empty(result.Ran);
+        result.AssertRefused("Task name 'Greet' is used by SamplePipeline.LocalGreet (SamplePipeline) and ImportedTasks.ImportedGreet (ImportedTasks). Rename one with [TaskName(\"...\")], or replace the imported one with host.ReplaceTask<YourTask>().");
     }
 
     [Fact]
@@ -44,8 +40,7 @@ public sealed class ImportTests
         Assert.DoesNotContain("Greet", result.Output);
 
         var gone = SamplePipeline.Run("--scenario=import-remove", "--target=Greet");
-        Assert.Equal(1, gone.ExitCode);
-        Assert.Contains("Target 'Greet' was not found", gone.All);
+        gone.AssertRefused("Target 'Greet' was not found");
     }
 
     [Fact]
@@ -53,9 +48,7 @@ public sealed class ImportTests
     {
         var result = SamplePipeline.Run("--scenario=remove-typo", "--target=Greet");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Error: RemoveTask(\"Publsh\") names no task. Did you mean Publish?", result.All);
-        Assert.Empty(result.Ran);
+        result.AssertRefused("RemoveTask(\"Publsh\") names no task. Did you mean Publish?");
     }
 
     [Fact]
@@ -63,8 +56,6 @@ public sealed class ImportTests
     {
         var result = SamplePipeline.Run("--scenario=replace-nothing", "--target=Docs");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("ReplaceTask<SamplePipeline.Docs>() has no other task named 'Docs' to replace.", result.All);
-        Assert.Empty(result.Ran);
+        result.AssertRefused("ReplaceTask<SamplePipeline.Docs>() has no other task named 'Docs' to replace.");
     }
 }

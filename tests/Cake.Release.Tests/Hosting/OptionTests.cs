@@ -60,9 +60,7 @@ public sealed class OptionTests
     {
         var result = SamplePipeline.Run("--target=ShowArgs", "--working=/no/such/dir");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Working directory '/no/such/dir' does not exist", result.All);
-        Assert.Empty(result.Ran);
+        result.AssertRefused("Working directory '/no/such/dir' does not exist");
     }
 
     [Fact]
@@ -133,9 +131,8 @@ public sealed class OptionTests
     {
         var result = SamplePipeline.Run(arg);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Equal([$"Error: {message}"], result.ErrorLines.Select(l => l.Length > message.Length + 7 ? l[..(message.Length + 7)] : l));
-        Assert.Empty(result.Ran);
+        result.AssertRefused(message);
+        Assert.Single(result.ErrorLines);
     }
 
     [Fact]
