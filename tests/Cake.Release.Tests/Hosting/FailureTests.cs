@@ -29,6 +29,15 @@ public sealed class FailureTests
     }
 
     [Fact]
+    public void An_error_quoting_placeholders_keeps_its_braces()
+    {
+        var result = SamplePipeline.Run("--target=BadPlaceholder");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Error: release.yaml:7 tags.release: unknown placeholder {servce}; use {service}", result.All);
+    }
+
+    [Fact]
     public void An_exception_that_is_not_a_CakeException_exits_with_1()
     {
         var result = SamplePipeline.Run("--target=Crashes");

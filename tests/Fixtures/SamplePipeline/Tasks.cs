@@ -112,6 +112,11 @@ public sealed class AfterContinue : FrostingTask<SampleContext>
     public override void Run(SampleContext context) => context.Ran(nameof(AfterContinue));
 }
 
+public sealed class BadPlaceholder : FrostingTask<SampleContext>
+{
+    public override void Run(SampleContext context) => throw new CakeException("release.yaml:7 tags.release: unknown placeholder {servce}; use {service}");
+}
+
 public sealed class Crashes : FrostingTask<SampleContext>
 {
     public override void Run(SampleContext context) => throw new InvalidOperationException("plain failure");
