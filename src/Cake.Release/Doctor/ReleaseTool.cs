@@ -5,7 +5,8 @@ namespace Cake.Release.Doctor;
 /// <param name="DebianPackage">The Debian package that installs it.</param>
 /// <param name="Required">Whether every release target needs it; the others serve one capability each.</param>
 /// <param name="UsedFor">What Cake.Release uses it for, shown next to a missing tool.</param>
-public sealed record ReleaseTool(string Command, string DebianPackage, bool Required, string UsedFor)
+/// <param name="VersionArguments">What makes the tool print its version on the first line.</param>
+public sealed record ReleaseTool(string Command, string DebianPackage, bool Required, string UsedFor, string VersionArguments = "--version")
 {
     /// <summary>The tools Cake.Release calls: git for every GitOps write, the rest only for the capability named.</summary>
     public static IReadOnlyList<ReleaseTool> All { get; } =
@@ -15,8 +16,8 @@ public sealed record ReleaseTool(string Command, string DebianPackage, bool Requ
         new("docker", "docker.io", Required: false, "builder: docker"),
         new("podman", "podman", Required: false, "builder: podman"),
         new("skopeo", "skopeo", Required: false, "inspecting pushed images"),
-        new("kubectl", "kubernetes-client", Required: false, "proving edited Kustomize overlays render"),
-        new("helm", "helm", Required: false, "helm lint after a chart bump"),
+        new("kubectl", "kubernetes-client", Required: false, "proving edited Kustomize overlays render", "version --client"),
+        new("helm", "helm", Required: false, "helm lint after a chart bump", "version --short"),
     ];
 }
 

@@ -17,11 +17,9 @@ internal sealed class ToolProbe(ICakeContext context)
         return new ToolCheck(tool, path.FullPath, Version(path, tool));
     }
 
-    // The first line of `<tool> version` or `--version`: each of these tools answers one of them.
     private string? Version(FilePath path, ReleaseTool tool)
     {
-        var argument = tool.Command is "kubectl" or "helm" ? "version --client" : "--version";
-        var settings = new ProcessSettings { Arguments = argument, RedirectStandardOutput = true, RedirectStandardError = true, Silent = true };
+        var settings = new ProcessSettings { Arguments = tool.VersionArguments, RedirectStandardOutput = true, RedirectStandardError = true, Silent = true };
         using var process = context.ProcessRunner.Start(path, settings);
         if (!process.WaitForExit(10_000))
         {
