@@ -26,6 +26,7 @@ internal sealed class BranchWriter
     public BranchWrite Write(string remote, string branch, string mainBranch, Func<BranchSnapshot, BranchChange> compose, bool dryRun)
     {
         string? lastRace = null;
+        IReadOnlyDictionary<string, string>? identity = null;
         for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
         {
             var snapshot = Snapshot(remote, branch, mainBranch);
@@ -46,7 +47,7 @@ internal sealed class BranchWriter
             }
 
             var files = changes.Select(c => (c.Path, new TreeFile(snapshot.File(c.Path)?.Mode ?? "100644", BranchSnapshot.Encode(c.After)))).ToList();
-            var commit = _repository.Commit(snapshot.Tip, files, change.Message, _repository.CommitIdentity());
+            var commit = _repository.Commit(snapshot.Tip, files, change.Message, identity ??= _repository.CommitIdentity());
             var push = _repository.Push(remote, commit, branch);
             if (push.IsAccepted)
             {
