@@ -27,18 +27,22 @@ internal sealed record GitOutput(int ExitCode, IReadOnlyList<string> Output, IRe
 internal sealed class GitTool : Tool<GitSettings>
 {
     private readonly GitSettings _template;
+    private readonly FilePath? _toolPath;
 
     public GitTool(ICakeContext context, GitSettings? settings = null)
         : base(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools)
     {
         _template = settings ?? new GitSettings();
+        // Resolved once: Cake's tool lookup searches folders on every run, which costs more than git itself, and a
+        // GitOps write runs git a dozen times inside the window in which another pipeline can push first.
+        _toolPath = _template.ToolPath ?? context.Tools.Resolve("git") ?? context.Tools.Resolve("git.exe");
     }
 
     public GitOutput Run(DirectoryPath workingDirectory, ProcessArgumentBuilder arguments, IReadOnlyDictionary<string, string>? environment = null, byte[]? standardInput = null)
     {
         var settings = new GitSettings
         {
-            ToolPath = _template.ToolPath,
+            ToolPath = _toolPath,
             ToolTimeout = _template.ToolTimeout,
             WorkingDirectory = workingDirectory,
             HandleExitCode = _ => true,

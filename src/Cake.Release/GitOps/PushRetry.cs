@@ -10,8 +10,8 @@ namespace Cake.Release.GitOps;
 /// <param name="MaxDelay">The largest cap.</param>
 public sealed record PushRetry(int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay)
 {
-    /// <summary>30 attempts, waits capped at 50 ms doubling to 2 s: enough for dozens of pipelines on one branch.</summary>
-    public static PushRetry Default { get; } = new(30, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2));
+    /// <summary>30 attempts, waits capped at 250 ms doubling to 4 s: twenty pipelines pushing one branch at the same moment all land (benchmarks/gitops-writers.sh).</summary>
+    public static PushRetry Default { get; } = new(30, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(4));
 
     /// <summary>The wait before the given retry (1 = the first retry).</summary>
     public TimeSpan Delay(int retry, Random random)
