@@ -132,6 +132,10 @@ public static class ReleaseConfigLoader
         {
             line = (int)e.Start.Line;
         }
+        catch (InvalidOperationException)
+        {
+            // The scanner fails the same way again; the last event it did read is the closest mark there is.
+        }
 
         return line;
     }
@@ -185,7 +189,7 @@ public static class ReleaseConfigLoader
         reader.Entries(build, "build", BuildKeys, "a key of build");
         var builder = reader.OptionalText(build, "build", "builder", b => Builders.ContainsKey(b)
             ? null
-            : $"is not a builder; use one of {string.Join(", ", Builders.Keys)}{Suggest(b, Builders.Keys)}");
+            : $"is not a builder;{Suggest(b, Builders.Keys)} use one of {string.Join(", ", Builders.Keys)}");
         return builder is null ? new BuildConfig() : new BuildConfig { Builder = Builders[builder] };
     }
 
