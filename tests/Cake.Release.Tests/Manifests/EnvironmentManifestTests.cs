@@ -94,7 +94,12 @@ public sealed class EnvironmentManifestTests
     {
         var entry = Green with { Deployed = new DateTimeOffset(2025, 1, 20, 11, 4, 0, 999, TimeSpan.FromHours(1)) };
 
-        Assert.Contains("    deployed: \"2025-01-20T10:04:00Z\"\n", EnvironmentManifest.Empty("dev").WithEntry("green", entry).Render());
+        var manifest = EnvironmentManifest.Empty("dev").WithEntry("green", entry);
+
+        Assert.Contains("    deployed: \"2025-01-20T10:04:00Z\"\n", manifest.Render());
+        Assert.Equal(TimeSpan.Zero, entry.Deployed.Offset);
+        Assert.Equal(entry, EnvironmentManifest.Parse(manifest.Render(), Source).Entry("green"));
+        Assert.Same(manifest, manifest.WithEntry("green", entry with { Deployed = entry.Deployed.AddMilliseconds(500) }));
     }
 
     [Fact]
