@@ -349,4 +349,11 @@ public sealed class ConfigErrorTests : IDisposable
         Assert.Equal("release.yaml:12: services.blue.image \"Blue_API\" is not a valid image repository; use lower-case path components like team/blue (letters, digits, '.', '_', '-')",
             repository.Refusal(Config(services: "    image: Blue_API\n")));
     }
+
+    [Fact]
+    public void Of_two_mistakes_the_one_nearer_the_top_is_reported()
+    {
+        Assert.Equal("release.yaml:2: tags.build \"sha-{sha8}\" uses the unknown placeholder {sha8}; did you mean {sha}? known: {service} {version} {major} {minor} {patch} {sha} {sha7} {env} {date}",
+            repository.Refusal("version: 1\ntags: { build: \"sha-{sha8}\" }\nenvironments:\n  dev: { branch: gitops/dev, soak: forever }\nservices:\n  blue: { path: projects/blue }\n"));
+    }
 }
