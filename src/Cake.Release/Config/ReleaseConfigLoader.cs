@@ -54,9 +54,7 @@ public static class ReleaseConfigLoader
     {
         var reader = new ConfigReader(configFile);
         var root = LoadRoot(yaml, reader);
-        var rootKey = (YamlNode)root;
-
-        var version = reader.Required(root, rootKey, string.Empty, "version", "version: 1 as the first line");
+        var version = reader.Required(root, root, string.Empty, "version", "version: 1 as the first line");
         if (version is not YamlScalarNode { Value: "1" })
         {
             throw reader.Error(version, "version", $"version is {ConfigReader.Describe(version)}, but this Cake.Release reads version 1; write version: 1 (or upgrade Cake.Release)");
@@ -65,6 +63,13 @@ public static class ReleaseConfigLoader
         reader.Entries(root, string.Empty, TopKeys, "a release.yaml key");
         var repository = Path.GetFullPath(repositoryRoot);
 
+        // Read in the order of §3, so that of two mistakes the one nearer the top is reported.
+        var registry = reader.OptionalText(root, string.Empty, "registry", r => r.Any(char.IsWhiteSpace)
+            ? "contains spaces; write oci:<dir>, <host>[:port]/<namespace> or http://<host>:<port>/<namespace>"
+            : null) ?? DefaultRegistry;
+        var git = ReadGit(reader, root);
+        var tags = ReadTags(reader, root);
+        var build = ReadBuild(reader, root);
         var environments = ReadEnvironments(reader, root, environment);
         var services = ReadServices(reader, root, repository);
 
@@ -72,10 +77,10 @@ public static class ReleaseConfigLoader
         {
             File = configFile,
             RepositoryRoot = repository,
-            Registry = reader.OptionalText(root, string.Empty, "registry", r => r.Any(char.IsWhiteSpace) ? "contains spaces; write oci:<dir>, <host>[:port]/<namespace> or http://<host>:<port>/<namespace>" : null) ?? DefaultRegistry,
-            Git = ReadGit(reader, root),
-            Tags = ReadTags(reader, root),
-            Build = ReadBuild(reader, root),
+            Registry = registry,
+            Git = git,
+            Tags = tags,
+            Build = build,
             Environments = environments,
             Services = services,
         };
@@ -132,6 +137,10 @@ public static class ReleaseConfigLoader
         {
             line = (int)e.Start.Line;
         }
+        catch (InvalidOperationException)
+        {
+            // The scanner fails the same way again; the last event it did read is the closest mark there is.
+        }
 
         return line;
     }
@@ -185,7 +194,7 @@ public static class ReleaseConfigLoader
         reader.Entries(build, "build", BuildKeys, "a key of build");
         var builder = reader.OptionalText(build, "build", "builder", b => Builders.ContainsKey(b)
             ? null
-            : $"is not a builder; use one of {string.Join(", ", Builders.Keys)}{Suggest(b, Builders.Keys)}");
+            : $"is not a builder;{Suggest(b, Builders.Keys)} use one of {string.Join(", ", Builders.Keys)}");
         return builder is null ? new BuildConfig() : new BuildConfig { Builder = Builders[builder] };
     }
 

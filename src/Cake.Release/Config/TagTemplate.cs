@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Cake.Release.Config;
@@ -126,7 +125,7 @@ public sealed class TagTemplate
 
             if (format is not null && !IsDateFormat(format))
             {
-                return $"has the date format \"{format}\", which is empty or not a .NET date format; use e.g. {{date:yyyyMMdd}}";
+                return $"has the date format \"{format}\"; write it with y, M, d, H, m, s and the separators - _ . only, e.g. {{date:yyyyMMdd}}";
             }
 
             segments.Add(new Segment(null, name, format));
@@ -142,23 +141,10 @@ public sealed class TagTemplate
         return null;
     }
 
-    private static bool IsDateFormat(string format)
-    {
-        if (format.Length == 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            // A one-letter format is a standard format (some contain spaces and ':', none fit a tag): refuse those.
-            return format.Length > 1 && new DateTime(2025, 1, 20).ToString(format, CultureInfo.InvariantCulture) != format;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
+    // Only the parts of a date, with separators that every tag, branch and image tag accepts: a rendered name
+    // must never carry a culture's text, a space or a ':'.
+    private static bool IsDateFormat(string format) =>
+        format.Length > 0 && format.Any(c => c is 'y' or 'M' or 'd') && format.All(c => c is 'y' or 'M' or 'd' or 'H' or 'm' or 's' or '-' or '_' or '.');
 
     private static string Missing(string placeholder, TemplateValues values) => placeholder switch
     {

@@ -5,7 +5,7 @@ namespace Cake.Release.Manifests;
 /// <param name="Image">The image repository, e.g. <c>registry.example.com/acme/blue</c>.</param>
 /// <param name="Digest">The image digest that runs (<c>sha256:…</c>): promotion moves this digest, never rebuilds.</param>
 /// <param name="Commit">The source commit the image was built from.</param>
-/// <param name="Deployed">When it was written; rendered in UTC to the second, e.g. <c>2025-01-20T10:04:00Z</c>.</param>
+/// <param name="Deployed">When it was written; kept in UTC to the second, as rendered: <c>2025-01-20T10:04:00Z</c>.</param>
 /// <param name="By">Who promoted it: <c>--by</c>, the CI actor or the git user.</param>
 /// <param name="From">The environment it was promoted from, or null when it was built for this one.</param>
 public sealed record ManifestEntry(
@@ -15,4 +15,11 @@ public sealed record ManifestEntry(
     string? Commit,
     DateTimeOffset Deployed,
     string? By = null,
-    string? From = null);
+    string? From = null)
+{
+    /// <summary>When it was written, in UTC and to the second, so an entry equals itself read back from the file.</summary>
+    public DateTimeOffset Deployed { get; init => field = ToSecond(value); } = ToSecond(Deployed);
+
+    private static DateTimeOffset ToSecond(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+}
