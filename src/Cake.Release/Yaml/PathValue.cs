@@ -8,7 +8,7 @@ public static class PathValue
 {
     /// <summary>
     /// Sets the value at <paramref name="path"/>, creating missing mapping keys, in the first document of the stream
-    /// where the path exists (the first document when none has it).
+    /// where the path exists (when none has it: the first that holds most of it).
     /// </summary>
     /// <returns>The edited text; the very same string instance when the value is already there.</returns>
     /// <exception cref="ReleaseException">The path text is not a path.</exception>

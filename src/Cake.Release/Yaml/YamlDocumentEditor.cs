@@ -135,6 +135,8 @@ public static class YamlDocumentEditor
             : TextLayout.LineAndColumn(text, text.Length);
     }
 
+    // Without a document index: the first document holding the path, else the first holding most of it (so a
+    // created key lands in the Application of a stream, not in the AppProject before it).
     private static int DocumentFor(IReadOnlyList<SourceDocument> documents, YamlPath path, int? requested)
     {
         if (requested is { } index)
@@ -142,15 +144,30 @@ public static class YamlDocumentEditor
             return index;
         }
 
+        var best = (Document: 0, Depth: -1);
         for (var i = 0; i < documents.Count; i++)
         {
-            if (PathWalk.Find(documents[i].Root, path).Found is not null)
+            var depth = Reach(documents[i].Root, path);
+            if (depth > best.Depth)
             {
-                return i;
+                best = (i, depth);
             }
         }
 
-        return 0;
+        return best.Document;
+    }
+
+    private static int Reach(SourceNode root, YamlPath path)
+    {
+        try
+        {
+            var walk = PathWalk.Find(root, path);
+            return walk.Found is null ? walk.Depth : int.MaxValue;
+        }
+        catch (YamlEditException)
+        {
+            return -1;
+        }
     }
 
     internal static string Describe(YamlPath path, int depth) => depth == 0 ? "the document root" : path.Format(depth);

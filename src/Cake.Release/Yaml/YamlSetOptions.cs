@@ -8,7 +8,7 @@ public sealed record YamlSetOptions
 
     /// <summary>
     /// The document of a multi-document stream to edit, from 0 (the default). <see langword="null"/> picks the first
-    /// document in which the whole path exists, or document 0 when none has it.
+    /// document in which the whole path exists; when none has it, the first that holds most of the path's keys.
     /// </summary>
     public int? Document { get; init; } = 0;
 
