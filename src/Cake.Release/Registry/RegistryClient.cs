@@ -28,6 +28,9 @@ internal sealed class RegistryClient : IImageStore
         auth = new RegistryAuthenticator(http, credential, clock ?? TimeProvider.System);
     }
 
+    /// <summary>Tags asked for per page; the registry may send fewer and a Link to the next page.</summary>
+    internal int TagPageSize { get; init; } = 1000;
+
     public async Task<ManifestDescriptor?> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default)
     {
         var what = Display(repository, reference);
@@ -92,7 +95,7 @@ internal sealed class RegistryClient : IImageStore
     {
         var what = $"{registry}/{repository}";
         var tags = new List<string>();
-        var next = new Uri(api, $"{repository}/tags/list?n=1000");
+        var next = new Uri(api, $"{repository}/tags/list?n={TagPageSize}");
         while (next is not null)
         {
             var page = next;

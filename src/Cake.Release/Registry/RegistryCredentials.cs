@@ -50,12 +50,12 @@ internal static class RegistryCredentials
                 {
                     if (SameRegistry(entry.Name, registry) && entry.Value.GetString() is { Length: > 0 } helper)
                     {
-                        return FromHelper(helper, registry, file);
+                        return FromHelper(helper, registry, file, environment);
                     }
                 }
             }
 
-            if (Property(root, "credsStore")?.GetString() is { Length: > 0 } store && FromHelper(store, registry, file) is { } stored)
+            if (Property(root, "credsStore")?.GetString() is { Length: > 0 } store && FromHelper(store, registry, file, environment) is { } stored)
             {
                 return stored;
             }
@@ -116,10 +116,10 @@ internal static class RegistryCredentials
 
     // The credential-helper protocol: `docker-credential-<name> get`, the server URL on stdin, JSON on stdout;
     // a non-zero exit means "no credential for this server".
-    private static RegistryCredential? FromHelper(string name, string registry, string file)
+    private static RegistryCredential? FromHelper(string name, string registry, string file, Func<string, string?> environment)
     {
         var program = $"docker-credential-{name}";
-        var info = new ProcessStartInfo(program, "get")
+        var info = new ProcessStartInfo(OnPath(program, environment("PATH")) ?? program, "get")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -167,6 +167,12 @@ internal static class RegistryCredentials
             }
         }
     }
+
+    // The helper is looked up on the PATH the caller sees (Cake's environment), not only the process's own.
+    private static string? OnPath(string program, string? path) =>
+        path?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, program))
+            .FirstOrDefault(File.Exists);
 
     // Config keys are written as "host", "https://host" or "https://index.docker.io/v1/".
     private static bool SameRegistry(string key, string registry)
