@@ -42,14 +42,14 @@ public static class RegistryAliases
         var target = result.Image.WithDigest(result.Digest).Name;
         if (result.NothingToDo)
         {
-            log.Information($"{target}: {string.Join(", ", result.Changes.Select(c => c.Tag))} already name {result.Digest}; nothing to do.");
+            log.Information("{0}", $"{target}: {string.Join(", ", result.Changes.Select(c => c.Tag))} already name {result.Digest}; nothing to do.");
             return;
         }
 
         var verb = result.DryRun ? "would " : "";
         foreach (var change in result.Changes)
         {
-            log.Information(change.Action switch
+            log.Information("{0}", change.Action switch
             {
                 TagAction.Unchanged => $"{target}:{change.Tag} already names {result.Digest}",
                 TagAction.Created => $"{target}:{change.Tag} {verb}{(result.DryRun ? "name" : "names")} {result.Digest} (new tag)",
