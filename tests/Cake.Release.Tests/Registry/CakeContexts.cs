@@ -8,14 +8,14 @@ namespace Cake.Release.Tests.Registry;
 /// <summary>A real Cake context (the host's own services) whose log lines the test can read.</summary>
 public static class CakeContexts
 {
-    public static (ICakeContext Context, RecordingLog Log) Create(string workingDirectory, params string[] args)
+    // The working directory is left alone: Cake's setter changes the whole test process's current directory.
+    public static (ICakeContext Context, RecordingLog Log) Create(params string[] args)
     {
         var log = new RecordingLog();
         var services = new ServiceCollection()
             .AddCakeEngine(HostOptions.Parse(args), new Dictionary<string, string>(), Verbosity.Normal)
             .AddSingleton<ICakeLog>(log);
         var context = services.BuildServiceProvider().GetRequiredService<ICakeContext>();
-        context.Environment.WorkingDirectory = workingDirectory;
         return (context, log);
     }
 }
