@@ -15,12 +15,23 @@ public static class ImageRetagger
         var wanted = TagPolicy.CheckNames(source, tags, movableTags);
         var reference = source.Digest ?? source.Tag
             ?? throw new ReleaseException($"Retag of {source}: the source names neither a tag nor a digest; give --from-tag or --digest.");
-        var manifest = await store.GetManifestAsync(source.Repository, reference, cancellationToken).ConfigureAwait(false);
-
-        var current = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var tag in wanted)
+        // The reads are independent: sent together, a retag costs two round trips (read, write), as crane's does.
+        var reading = store.GetManifestAsync(source.Repository, reference, cancellationToken);
+        var resolving = wanted.Select(tag => store.ResolveAsync(source.Repository, tag, cancellationToken)).ToList();
+        try
         {
-            current[tag] = (await store.ResolveAsync(source.Repository, tag, cancellationToken).ConfigureAwait(false))?.Digest;
+            await Task.WhenAll(resolving.Prepend<Task>(reading)).ConfigureAwait(false);
+        }
+        catch (Exception) when (reading.IsFaulted)
+        {
+            // The source's own error is the one worth reporting; it is rethrown just below.
+        }
+
+        var manifest = await reading.ConfigureAwait(false);
+        var current = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            current[wanted[i]] = (await resolving[i].ConfigureAwait(false))?.Digest;
         }
 
         var changes = TagPolicy.Plan(source, manifest.Digest, wanted, current, movableTags);
