@@ -53,7 +53,8 @@ internal sealed class HostOptions
 
     public bool Exclusive => IsOn("exclusive");
 
-    public bool Version => IsOn("version");
+    // A bare --version asks for the host's version; --version=1.6.1 is the release targets' argument.
+    public bool Version => Arguments["version"].LastOrDefault() == "true";
 
     public bool Info => IsOn("info");
 

@@ -37,6 +37,17 @@ public sealed class HostOptionsTests
     }
 
     [Fact]
+    public void A_bare_version_asks_for_the_host_version_and_a_valued_one_is_a_release_argument()
+    {
+        Assert.True(HostOptions.Parse(["--version"]).Version);
+
+        var release = HostOptions.Parse(["--target=UpdateManifest", "--version=1.6.1"]);
+
+        Assert.False(release.Version);
+        Assert.Equal(["1.6.1"], release.Arguments["version"]);
+    }
+
+    [Fact]
     public void A_switch_never_swallows_the_next_word_but_a_value_option_does()
     {
         var options = HostOptions.Parse(["--exclusive", "--service", "blue", "--service=green", "--tree"]);

@@ -1,0 +1,12 @@
+namespace Cake.Release.GitOps;
+
+/// <summary>The commit a writer wants on a branch: its message and the new text of each file it edits.</summary>
+/// <param name="Message">The commit message, trailers included.</param>
+/// <param name="Files">The edited files; a file whose text equals the branch's is left out of the commit.</param>
+public sealed record BranchChange(string Message, IReadOnlyList<FileEdit> Files);
+
+/// <summary>A file's path on the branch and the text it should have.</summary>
+public sealed record FileEdit(string Path, string Text);
+
+/// <summary>One file a write changed (or would change): its text before (null when new) and after.</summary>
+public sealed record FileChange(string Path, string? Before, string After);

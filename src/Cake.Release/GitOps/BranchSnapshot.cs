@@ -1,0 +1,70 @@
+using System.Text;
+
+namespace Cake.Release.GitOps;
+
+/// <summary>
+/// A branch as a writer finds it on the remote at one attempt: its tip, and its files read on demand. A branch that
+/// does not exist yet shows the files of the remote's main branch, which it will be created from.
+/// </summary>
+public sealed class BranchSnapshot
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly Func<string, TreeFile?> _read;
+    private readonly Dictionary<string, TreeFile?> _files = new(StringComparer.Ordinal);
+
+    internal BranchSnapshot(string remote, string branch, string tip, bool isNew, Func<string, TreeFile?> read)
+    {
+        Remote = remote;
+        Branch = branch;
+        Tip = tip;
+        IsNew = isNew;
+        _read = read;
+    }
+
+    /// <summary>The remote the branch lives on.</summary>
+    public string Remote { get; }
+
+    /// <summary>The branch being written.</summary>
+    public string Branch { get; }
+
+    /// <summary>The commit the new commit will have as parent.</summary>
+    public string Tip { get; }
+
+    /// <summary>True when the branch does not exist yet and will be created from the remote's main branch.</summary>
+    public bool IsNew { get; }
+
+    /// <summary>The text of a file at the tip, or null when there is no such file.</summary>
+    public string? ReadText(string path)
+    {
+        if (File(path) is not { } file)
+        {
+            return null;
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(file.Content);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ReleaseException($"{Remote}/{Branch}:{path} is not UTF-8 text, so it cannot be edited in place; convert it to UTF-8 on the branch and run again.");
+        }
+    }
+
+    /// <summary>Where a file is, for error messages: <c>origin/gitops/dev:release-manifests/dev.yaml</c>.</summary>
+    public string Describe(string path) => $"{Remote}/{Branch}:{path}";
+
+    internal TreeFile? File(string path)
+    {
+        if (!_files.TryGetValue(path, out var file))
+        {
+            file = _read(path);
+            _files[path] = file;
+        }
+
+        return file;
+    }
+
+    internal static byte[] Encode(string text) => StrictUtf8.GetBytes(text);
+}

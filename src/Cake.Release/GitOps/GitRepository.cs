@@ -1,0 +1,200 @@
+using System.Text;
+using Cake.Core;
+using Cake.Core.IO;
+using Path = System.IO.Path;
+using File = System.IO.File;
+
+namespace Cake.Release.GitOps;
+
+/// <summary>
+/// The git operations a GitOps write needs, on a repository's object store only: nothing here reads or changes the
+/// user's working tree, index or HEAD, and no local ref is moved (fetches go to the object store, not to
+/// remote-tracking refs), so a release step is safe to run from a developer's checkout.
+/// </summary>
+internal sealed class GitRepository
+{
+    private readonly GitTool _git;
+    private string? _gitDir;
+
+    public GitRepository(ICakeContext context, DirectoryPath root, GitSettings? settings = null)
+    {
+        _git = new GitTool(context, settings);
+        Root = root.MakeAbsolute(context.Environment);
+    }
+
+    public DirectoryPath Root { get; }
+
+    /// <summary>The tips of the given branches on the remote; a branch the remote lacks is absent from the result.</summary>
+    public IReadOnlyDictionary<string, string> RemoteBranches(string remote, params string[] branches)
+    {
+        var arguments = new ProcessArgumentBuilder().Append("ls-remote").Append("--heads").AppendQuoted(remote);
+        foreach (var branch in branches)
+        {
+            arguments.AppendQuoted($"refs/heads/{branch}");
+        }
+
+        var output = Require(_git.Run(Root, arguments), $"read the branches of remote '{remote}'", $"check that '{remote}' exists (git remote -v) and is reachable");
+        return output.Output
+            .Select(line => line.Split('\t', 2))
+            .Where(parts => parts.Length == 2 && parts[1].StartsWith("refs/heads/", StringComparison.Ordinal))
+            .ToDictionary(parts => parts[1]["refs/heads/".Length..], parts => parts[0], StringComparer.Ordinal);
+    }
+
+    /// <summary>Brings a remote branch's commits into the object store without moving any local ref.</summary>
+    public void FetchObjects(string remote, string branch, string expectedTip)
+    {
+        if (HasCommit(expectedTip))
+        {
+            return;
+        }
+
+        // An empty --refmap keeps git from updating refs/remotes/<remote>/<branch> on the side.
+        var arguments = new ProcessArgumentBuilder().Append("fetch").Append("--quiet").Append("--no-tags").Append("--no-write-fetch-head")
+            .Append("--refmap=").AppendQuoted(remote).AppendQuoted($"refs/heads/{branch}");
+        Require(_git.Run(Root, arguments), $"fetch '{branch}' from '{remote}'", "check the remote and your credentials, then run again");
+    }
+
+    public bool HasCommit(string sha) =>
+        _git.Run(Root, new ProcessArgumentBuilder().Append("cat-file").Append("-e").Append($"{sha}^{{commit}}")).Succeeded;
+
+    /// <summary>The files at the given paths in a commit (exact bytes), with their modes; missing paths are absent.</summary>
+    public IReadOnlyDictionary<string, TreeFile> ReadFiles(string commit, IEnumerable<string> paths)
+    {
+        var wanted = paths.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, TreeFile>();
+        }
+
+        // -z keeps unusual paths unquoted; entries are NUL-terminated "<mode> <type> <object>\t<path>".
+        var listing = new ProcessArgumentBuilder().Append("ls-tree").Append("-z").Append("--full-tree").Append(commit).Append("--");
+        wanted.ForEach(path => listing.AppendQuoted(path));
+        var entries = Require(_git.Run(Root, listing), $"list files of {commit}", "check that the commit exists");
+
+        var files = new Dictionary<string, TreeFile>(StringComparer.Ordinal);
+        foreach (var entry in string.Join('\n', entries.Output).Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (meta, path) = (entry.Split('\t', 2)[0].Split(' '), entry.Split('\t', 2)[1]);
+            if (meta[1] == "blob" && wanted.Contains(path, StringComparer.Ordinal))
+            {
+                files[path] = new TreeFile(meta[0], ReadBlob(meta[2]));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// A commit on <paramref name="parent"/> whose tree is the parent's with the given files replaced, built in a
+    /// temporary index. Blobs are written without filters so the committed bytes are exactly the edited ones.
+    /// </summary>
+    public string Commit(string parent, IReadOnlyList<(string Path, TreeFile File)> files, string message, IReadOnlyDictionary<string, string> identity)
+    {
+        var scratch = Directory.CreateTempSubdirectory("cake-release-commit-");
+        try
+        {
+            var index = new Dictionary<string, string> { ["GIT_INDEX_FILE"] = Path.Combine(scratch.FullName, "index") };
+            Require(_git.Run(Root, new ProcessArgumentBuilder().Append("read-tree").Append(parent), index), $"read the tree of {parent}", "check the repository");
+
+            var blobs = files.Select((file, i) => Path.Combine(scratch.FullName, $"blob{i}")).ToList();
+            for (var i = 0; i < files.Count; i++)
+            {
+                File.WriteAllBytes(blobs[i], files[i].File.Content);
+            }
+
+            var hash = new ProcessArgumentBuilder().Append("hash-object").Append("-w").Append("--no-filters").Append("--");
+            blobs.ForEach(blob => hash.AppendQuoted(blob));
+            var shas = Require(_git.Run(Root, hash), "store the edited files", "check that the repository is writable").Output;
+
+            var update = new ProcessArgumentBuilder().Append("update-index").Append("--add");
+            for (var i = 0; i < files.Count; i++)
+            {
+                update.Append("--cacheinfo").AppendQuoted($"{files[i].File.Mode},{shas[i]},{files[i].Path}");
+            }
+
+            Require(_git.Run(Root, update, index), "stage the edited files", "check the file paths");
+            var tree = Require(_git.Run(Root, new ProcessArgumentBuilder().Append("write-tree"), index), "write the tree", "check the repository").Output[0];
+
+            var commit = new ProcessArgumentBuilder().Append("commit-tree").Append(tree).Append("-p").Append(parent).Append("-F").Append("-");
+            return Require(_git.Run(Root, commit, identity, Encoding.UTF8.GetBytes(message)), "create the commit", "check git's user.name and user.email").Output[0];
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Pushes a commit to a remote branch, never forcing: a remote that moved on rejects it.</summary>
+    public PushOutcome Push(string remote, string commit, string branch)
+    {
+        var arguments = new ProcessArgumentBuilder().Append("push").Append("--porcelain").AppendQuoted(remote).AppendQuoted($"{commit}:refs/heads/{branch}");
+        var output = _git.Run(Root, arguments);
+        if (output.Succeeded)
+        {
+            return PushOutcome.Accepted;
+        }
+
+        // --porcelain reports each ref as "<flag>\t<from>:<to>\t<summary> (<reason>)"; "!" is a refused ref.
+        var refused = output.Output.FirstOrDefault(line => line.StartsWith('!'));
+        return refused switch
+        {
+            not null when PushOutcome.IsLostRace(refused) => PushOutcome.Raced(refused),
+            not null => PushOutcome.Refused(GitCredentials.Mask(refused.Split('\t').Last())),
+            _ => PushOutcome.Refused(output.Reason),
+        };
+    }
+
+    /// <summary>The identity git would commit as, or a neutral one when the machine has none (a bare CI runner).</summary>
+    public IReadOnlyDictionary<string, string> CommitIdentity()
+    {
+        if (_git.Run(Root, new ProcessArgumentBuilder().Append("var").Append("GIT_COMMITTER_IDENT")).Succeeded)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        return new Dictionary<string, string>
+        {
+            ["GIT_AUTHOR_NAME"] = "Cake.Release",
+            ["GIT_AUTHOR_EMAIL"] = "cake-release@localhost",
+            ["GIT_COMMITTER_NAME"] = "Cake.Release",
+            ["GIT_COMMITTER_EMAIL"] = "cake-release@localhost",
+        };
+    }
+
+    /// <summary>The configured git user's name, or null.</summary>
+    public string? UserName()
+    {
+        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("config").Append("user.name"));
+        return output.Succeeded ? output.Output.FirstOrDefault() : null;
+    }
+
+    public string ResolveCommit(string revision)
+    {
+        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--verify").Append("--quiet").AppendQuoted($"{revision}^{{commit}}"));
+        return output.Succeeded ? output.Output[0] : throw new ReleaseException($"'{revision}' is not a commit in {Root.FullPath}; pass a commit that exists (git log --oneline).");
+    }
+
+    // `git unpack-file` writes a blob's raw bytes to a file in the current folder; standard output would lose the
+    // line endings (Cake reads it line by line), and the exact bytes are the point of a byte-exact edit.
+    private byte[] ReadBlob(string blob)
+    {
+        _gitDir ??= Require(_git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--absolute-git-dir")), "find the git directory", "run inside a git repository").Output[0];
+        var scratch = Directory.CreateTempSubdirectory("cake-release-blob-");
+        try
+        {
+            var arguments = new ProcessArgumentBuilder().Append("--git-dir").AppendQuoted(_gitDir).Append("unpack-file").Append(blob);
+            var name = Require(_git.Run(new DirectoryPath(scratch.FullName), arguments), $"read blob {blob}", "check the repository").Output[0];
+            return File.ReadAllBytes(Path.Combine(scratch.FullName, name));
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private GitOutput Require(GitOutput output, string action, string fix) =>
+        output.Succeeded ? output : throw new ReleaseException($"git could not {action} in {Root.FullPath}: {output.Reason}; {fix}.");
+}
+
+/// <summary>A file in a git tree: its mode (100644, 100755) and exact content.</summary>
+internal sealed record TreeFile(string Mode, byte[] Content);

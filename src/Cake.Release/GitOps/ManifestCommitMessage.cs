@@ -1,0 +1,46 @@
+namespace Cake.Release.GitOps;
+
+/// <summary>
+/// The message of a manifest commit (DESIGN §4): a subject a person reads in <c>git log --oneline</c>, and trailers a
+/// program reads back (<c>git log --format=%(trailers)</c>) for audits, rollback and metrics.
+/// </summary>
+/// <param name="Action">The verb of the subject: <c>promote</c>, <c>deploy</c>, <c>rollback</c>.</param>
+/// <param name="Service">The service written.</param>
+/// <param name="Version">The version it now runs.</param>
+/// <param name="Digest">The image digest, when known.</param>
+/// <param name="Environment">The environment written.</param>
+/// <param name="From">The environment the version came from, if any.</param>
+/// <param name="PromotedBy">Who moved it.</param>
+/// <param name="ApprovedBy">Who approved it, one trailer each.</param>
+/// <param name="SourceCommit">The commit the image was built from.</param>
+public sealed record ManifestCommitMessage(
+    string Action,
+    string Service,
+    string Version,
+    string? Digest,
+    string Environment,
+    string? From,
+    string PromotedBy,
+    IReadOnlyList<string> ApprovedBy,
+    string SourceCommit)
+{
+    /// <summary><c>promote(blue): 1.6.1 staging → production</c>, or <c>deploy(blue): sha-3f2c1a0 → dev</c> without a source.</summary>
+    public string Subject => From is null
+        ? $"{Action}({Service}): {Version} → {Environment}"
+        : $"{Action}({Service}): {Version} {From} → {Environment}";
+
+    /// <summary>The full message: subject, blank line, trailers.</summary>
+    public override string ToString()
+    {
+        var trailers = new List<string> { $"Service: {Service}", $"Version: {Version}" };
+        if (Digest is not null)
+        {
+            trailers.Add($"Digest: {Digest}");
+        }
+
+        trailers.Add($"Promoted-by: {PromotedBy}");
+        trailers.AddRange(ApprovedBy.Select(approver => $"Approved-by: {approver}"));
+        trailers.Add($"Source-Commit: {SourceCommit}");
+        return $"{Subject}\n\n{string.Join('\n', trailers)}\n";
+    }
+}

@@ -1,0 +1,46 @@
+using Cake.Core.IO;
+
+namespace Cake.Release.GitOps;
+
+/// <summary>What <see cref="GitOpsAliases.UpdateManifest"/> writes, and where.</summary>
+public sealed class UpdateManifestSettings
+{
+    /// <summary>The environment whose manifest is written (<c>--env</c>). Required.</summary>
+    public string Environment { get; set; } = "";
+
+    /// <summary>The service (<c>--service</c>). Required.</summary>
+    public string Service { get; set; } = "";
+
+    /// <summary>The version it will run (<c>--version</c>). Required; <c>latest</c> is refused.</summary>
+    public string Version { get; set; } = "";
+
+    /// <summary>The image digest, <c>sha256:</c> and 64 hex digits (<c>--digest</c>).</summary>
+    public string? Digest { get; set; }
+
+    /// <summary>The source commit of the build (<c>--commit</c>); default: HEAD of the repository.</summary>
+    public string? Commit { get; set; }
+
+    /// <summary>The environment the version comes from, recorded in the entry and the commit subject.</summary>
+    public string? From { get; set; }
+
+    /// <summary>The promoter (<c>--by</c>); default: the CI actor, else the git user.</summary>
+    public string? By { get; set; }
+
+    /// <summary>Approvers, one <c>Approved-by:</c> trailer each.</summary>
+    public IList<string> Approvers { get; } = [];
+
+    /// <summary>The subject's verb; default <c>promote</c> when <see cref="From"/> is set, else <c>deploy</c>.</summary>
+    public string? Action { get; set; }
+
+    /// <summary>The release configuration (<c>--config</c>); default <c>release.yaml</c> in the working directory.</summary>
+    public FilePath ConfigFile { get; set; } = "release.yaml";
+
+    /// <summary>Print the diffs and the ref it would push, and push nothing.</summary>
+    public bool DryRun { get; set; }
+
+    /// <summary>How to retry when other pipelines push to the branch at the same time.</summary>
+    public PushRetry Retry { get; set; } = PushRetry.Default;
+
+    /// <summary>How to run git.</summary>
+    public GitSettings Git { get; set; } = new();
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cake.Release.Manifests;
+
+/// <summary>Writes a string as a YAML scalar that reads back as that same string, whatever YAML version reads it.</summary>
+internal static class YamlScalar
+{
+    // YAML 1.1 readers (yq v3, PyYAML, many tools) still turn these words into booleans or null.
+    private static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
+    };
+
+    public static string Write(string value, bool quote = false) =>
+        quote || NeedsQuotes(value) ? Quoted(value) : value;
+
+    // Conservative on purpose: a needless pair of quotes costs nothing, a version read as a number breaks a rollout.
+    private static bool NeedsQuotes(string value) =>
+        value.Length == 0
+        || Words.Contains(value)
+        || char.IsAsciiDigit(value[0]) || value[0] is '+' or '-' or '.'
+        || value.EndsWith(':')
+        || value.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '@' or ':' or '+' or '-' or '='));
+
+    private static string Quoted(string value)
+    {
+        var text = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            text.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+
+        return text.Append('"').ToString();
+    }
+}

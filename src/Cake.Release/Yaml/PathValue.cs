@@ -1,0 +1,18 @@
+namespace Cake.Release.Yaml;
+
+/// <summary>
+/// The <c>file:</c> + <c>path:</c> update of release.yaml: one value at a dotted path, such as <c>blue.image.tag</c> in
+/// Helm values or <c>spec.source.targetRevision</c> in an Argo CD Application.
+/// </summary>
+public static class PathValue
+{
+    /// <summary>
+    /// Sets the value at <paramref name="path"/>, creating missing mapping keys, in the first document of the stream
+    /// where the path exists (the first document when none has it).
+    /// </summary>
+    /// <returns>The edited text; the very same string instance when the value is already there.</returns>
+    /// <exception cref="ReleaseException">The path text is not a path.</exception>
+    /// <exception cref="YamlEditException">Invalid YAML, or the path does not lead to a value.</exception>
+    public static string Set(string text, string path, string value) =>
+        YamlDocumentEditor.SetScalar(text, YamlPath.Parse(path), value, new YamlSetOptions { CreateMissing = true, Document = null });
+}

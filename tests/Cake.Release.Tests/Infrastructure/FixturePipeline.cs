@@ -1,0 +1,36 @@
+namespace Cake.Release.Tests.Infrastructure;
+
+/// <summary>A fixture pipeline under tests/Fixtures, run from its build output as a real process.</summary>
+public sealed class FixturePipeline(string name)
+{
+    // Test output is artifacts/bin/Cake.Release.Tests/<config>/; a fixture's is artifacts/bin/<name>/<config>/.
+    private readonly string _assembly = Path.GetFullPath(Path.Combine(
+        AppContext.BaseDirectory, "..", "..", name, new DirectoryInfo(AppContext.BaseDirectory).Name, $"{name}.dll"));
+
+    public ProcessResult RunIn(string? workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    {
+        Assert.True(File.Exists(_assembly), $"fixture not built: {_assembly}");
+        return ProcessRun.Start("dotnet", [_assembly, .. args], workingDirectory, environment);
+    }
+}
+
+/// <summary>tests/Fixtures/SamplePipeline: one task per behaviour of the host.</summary>
+public static class SamplePipeline
+{
+    private static readonly FixturePipeline Pipeline = new("SamplePipeline");
+
+    public static ProcessResult Run(params string[] args) => RunIn(null, args);
+
+    public static ProcessResult RunIn(string? workingDirectory, params string[] args) => Pipeline.RunIn(workingDirectory, null, args);
+}
+
+/// <summary>tests/Fixtures/ReleasePipeline: our host with Cake.Release's own tasks, as a user's pipeline.</summary>
+public static class ReleasePipeline
+{
+    private static readonly FixturePipeline Pipeline = new("ReleasePipeline");
+
+    public static ProcessResult RunIn(string workingDirectory, params string[] args) => Pipeline.RunIn(workingDirectory, null, args);
+
+    public static ProcessResult RunIn(string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
+        Pipeline.RunIn(workingDirectory, environment, args);
+}

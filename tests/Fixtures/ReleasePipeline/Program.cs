@@ -1,0 +1,5 @@
+using Cake.Release.Hosting;
+
+return new CakeHost()
+    .AddAssembly(typeof(CakeHost).Assembly)
+    .Run(args);
