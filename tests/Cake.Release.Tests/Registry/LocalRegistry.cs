@@ -12,13 +12,15 @@ namespace Cake.Release.Tests.Registry;
 public sealed class LocalRegistry : IDisposable
 {
     private readonly string configFile;
+    private readonly string identity;
     private Process? process;
 
-    private LocalRegistry(string folder, int port, string configFile)
+    private LocalRegistry(string folder, int port, string configFile, string identity)
     {
         Folder = folder;
         Port = port;
         this.configFile = configFile;
+        this.identity = identity;
     }
 
     public string Folder { get; }
@@ -31,35 +33,50 @@ public sealed class LocalRegistry : IDisposable
     public static LocalRegistry Start(string? user = null, string? password = null)
     {
         var folder = Directory.CreateTempSubdirectory("cake-release-registry-").FullName;
-        var port = FreePort();
         var auth = "";
         if (user is not null && password is not null)
         {
             var htpasswd = ProcessRun.Start("htpasswd", ["-Bbn", user, password]);
             Assert.True(htpasswd.ExitCode == 0, htpasswd.ToString());
             File.WriteAllText(Path.Combine(folder, "htpasswd"), htpasswd.Output);
-            auth = $"auth:\n  htpasswd:\n    realm: cake-release-test\n    path: {Path.Combine(folder, "htpasswd")}\n";
+            auth = $"auth:\n  htpasswd:\n    realm: cake-release-test\n    path: {Path.Combine(folder, "htpasswd")}";
         }
 
-        var config = Path.Combine(folder, "config.yml");
-        File.WriteAllText(config, $"""
-            version: 0.1
-            log:
-              level: error
-              accesslog:
-                disabled: true
-            storage:
-              filesystem:
-                rootdirectory: {Path.Combine(folder, "data")}
-              delete:
-                enabled: true
-            http:
-              addr: 127.0.0.1:{port}
-            {auth}
-            """);
-        var registry = new LocalRegistry(folder, port, config);
-        registry.Run();
-        return registry;
+        // Other test runs on this machine start registries too: a port taken between the probe and the registry's
+        // bind is retried with another, and the answer to /v2/ must carry this registry's own header.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var identity = Guid.NewGuid().ToString("N");
+            var config = Path.Combine(folder, "config.yml");
+            File.WriteAllText(config, $"""
+                version: 0.1
+                log:
+                  level: error
+                  accesslog:
+                    disabled: true
+                storage:
+                  filesystem:
+                    rootdirectory: {Path.Combine(folder, "data")}
+                  delete:
+                    enabled: true
+                http:
+                  addr: 127.0.0.1:{port}
+                  headers:
+                    X-Test-Registry: [{identity}]
+                {auth}
+                """);
+            var registry = new LocalRegistry(folder, port, config, identity);
+            try
+            {
+                registry.Run();
+                return registry;
+            }
+            catch (InvalidOperationException) when (attempt < 5)
+            {
+                registry.Stop();
+            }
+        }
     }
 
     /// <summary>Kills the registry process, as a crash or a restart would; its storage stays.</summary>
@@ -106,8 +123,9 @@ public sealed class LocalRegistry : IDisposable
         {
             try
             {
-                var status = http.GetAsync(new Uri($"http://{Host}/v2/")).GetAwaiter().GetResult().StatusCode;
-                if (status is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
+                using var answer = http.GetAsync(new Uri($"http://{Host}/v2/")).GetAwaiter().GetResult();
+                if (answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized
+                    && answer.Headers.TryGetValues("X-Test-Registry", out var values) && values.Contains(identity))
                 {
                     return;
                 }
@@ -124,7 +142,7 @@ public sealed class LocalRegistry : IDisposable
             Thread.Sleep(50);
         }
 
-        throw new TimeoutException($"docker-registry on {Host} did not answer /v2/ within 30 s");
+        throw new InvalidOperationException($"docker-registry on {Host} did not answer /v2/ within 30 s");
     }
 
     private static int FreePort()
