@@ -46,7 +46,8 @@ public sealed class BuildTask : FrostingTask<BuildContext>
 public sealed class TestTools : FrostingTask<BuildContext>
 {
     // Command → Debian package. The tests start these real components themselves, on 127.0.0.1.
-    private static readonly (string Command, string Package)[] Needed = [("git", "git"), ("kubectl", "kubernetes-client")];
+    private static readonly (string Command, string Package)[] Needed =
+        [("git", "git"), ("docker-registry", "docker-registry"), ("skopeo", "skopeo"), ("htpasswd", "apache2-utils"), ("kubectl", "kubernetes-client")];
 
     public override void Run(BuildContext context)
     {

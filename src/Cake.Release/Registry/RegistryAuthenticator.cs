@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Cake.Release.Registry;
+
+/// <summary>
+/// Answers a registry's 401 challenges: Basic with the credential, or Bearer by exchanging it (or nothing, for
+/// anonymous pulls) at the challenge's realm for a token per scope, reused until it expires.
+/// </summary>
+internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential? credential, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, BearerToken> tokens = new(StringComparer.Ordinal);
+    private volatile bool basic;
+    private volatile AuthChallenge? bearer;
+
+    public RegistryCredential? Credential => credential;
+
+    /// <summary>Adds what the registry asked for last time, so most requests need no 401 round trip.</summary>
+    public void Authorize(HttpRequestMessage request, string scope)
+    {
+        if (bearer is not null && tokens.TryGetValue(scope, out var token) && token.IsFreshAt(clock.GetUtcNow()))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        }
+        else if (basic && credential is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credential.BasicParameter);
+        }
+    }
+
+    /// <summary>True when the challenge in <paramref name="response"/> could be answered and the request is worth sending again.</summary>
+    public async Task<bool> AnswerAsync(HttpResponseMessage response, string scope, CancellationToken cancellationToken)
+    {
+        var header = response.Headers.WwwAuthenticate.FirstOrDefault();
+        var challenge = AuthChallenge.Parse(header is null ? null : $"{header.Scheme} {header.Parameter}");
+        if (challenge is null)
+        {
+            return false;
+        }
+
+        if (challenge.IsBasic)
+        {
+            if (credential is null || basic)
+            {
+                return false;
+            }
+
+            basic = true;
+            return true;
+        }
+
+        if (!challenge.IsBearer || challenge.Realm is null)
+        {
+            return false;
+        }
+
+        bearer = challenge;
+        var token = await FetchTokenAsync(challenge, scope, cancellationToken).ConfigureAwait(false);
+        if (token is null)
+        {
+            return false;
+        }
+
+        tokens[scope] = token;
+        return true;
+    }
+
+    private async Task<BearerToken?> FetchTokenAsync(AuthChallenge challenge, string scope, CancellationToken cancellationToken)
+    {
+        var query = new List<string>();
+        if (challenge.Service is { } service)
+        {
+            query.Add("service=" + Uri.EscapeDataString(service));
+        }
+
+        // One scope parameter per scope, as docker sends them; a mount needs two repositories.
+        foreach (var part in scope.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            query.Add("scope=" + Uri.EscapeDataString(part));
+        }
+
+        var realm = challenge.Realm!;
+        var uri = new Uri(realm + (query.Count == 0 ? "" : (realm.Contains('?', StringComparison.Ordinal) ? "&" : "?") + string.Join('&', query)));
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (credential is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credential.BasicParameter);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || !response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        return BearerToken.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), clock.GetUtcNow());
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Cake.Release.Tests.Infrastructure;
+
+namespace Cake.Release.Tests.Registry;
+
+/// <summary>
+/// The CNCF distribution registry (Debian's docker-registry) on 127.0.0.1 and a free port, with its own storage
+/// folder and, when asked, htpasswd (bcrypt) users. Stopped and deleted on dispose.
+/// </summary>
+public sealed class LocalRegistry : IDisposable
+{
+    private readonly string configFile;
+    private readonly string identity;
+    private Process? process;
+
+    private LocalRegistry(string folder, int port, string configFile, string identity)
+    {
+        Folder = folder;
+        Port = port;
+        this.configFile = configFile;
+        this.identity = identity;
+    }
+
+    public string Folder { get; }
+
+    public int Port { get; }
+
+    /// <summary>host:port, as an image reference starts.</summary>
+    public string Host => $"127.0.0.1:{Port}";
+
+    public static LocalRegistry Start(string? user = null, string? password = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("cake-release-registry-").FullName;
+        var auth = "";
+        if (user is not null && password is not null)
+        {
+            var htpasswd = ProcessRun.Start("htpasswd", ["-Bbn", user, password]);
+            Assert.True(htpasswd.ExitCode == 0, htpasswd.ToString());
+            File.WriteAllText(Path.Combine(folder, "htpasswd"), htpasswd.Output);
+            auth = $"auth:\n  htpasswd:\n    realm: cake-release-test\n    path: {Path.Combine(folder, "htpasswd")}";
+        }
+
+        // Other test runs on this machine start registries too: a port taken between the probe and the registry's
+        // bind is retried with another, and the answer to /v2/ must carry this registry's own header.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var identity = Guid.NewGuid().ToString("N");
+            var config = Path.Combine(folder, "config.yml");
+            File.WriteAllText(config, $"""
+                version: 0.1
+                log:
+                  level: error
+                  accesslog:
+                    disabled: true
+                storage:
+                  filesystem:
+                    rootdirectory: {Path.Combine(folder, "data")}
+                  delete:
+                    enabled: true
+                http:
+                  addr: 127.0.0.1:{port}
+                  headers:
+                    X-Test-Registry: [{identity}]
+                {auth}
+                """);
+            var registry = new LocalRegistry(folder, port, config, identity);
+            try
+            {
+                registry.Run();
+                return registry;
+            }
+            catch (InvalidOperationException) when (attempt < 5)
+            {
+                registry.Stop();
+            }
+        }
+    }
+
+    /// <summary>Kills the registry process, as a crash or a restart would; its storage stays.</summary>
+    public void Stop()
+    {
+        if (process is { } running)
+        {
+            running.Kill(entireProcessTree: true);
+            running.WaitForExit();
+            running.Dispose();
+            process = null;
+        }
+    }
+
+    /// <summary>Starts it again on the same port and storage.</summary>
+    public void Run()
+    {
+        var info = new ProcessStartInfo("docker-registry")
+        {
+            ArgumentList = { "serve", configFile },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        process = Process.Start(info) ?? throw new InvalidOperationException("docker-registry did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        WaitUntilServing();
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    private void WaitUntilServing()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            try
+            {
+                using var answer = http.GetAsync(new Uri($"http://{Host}/v2/")).GetAwaiter().GetResult();
+                if (answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized
+                    && answer.Headers.TryGetValues("X-Test-Registry", out var values) && values.Contains(identity))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (process!.HasExited)
+            {
+                throw new InvalidOperationException($"docker-registry exited with {process.ExitCode}; config {configFile}");
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new InvalidOperationException($"docker-registry on {Host} did not answer /v2/ within 30 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
