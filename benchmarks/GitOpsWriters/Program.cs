@@ -31,6 +31,7 @@ var self = Environment.ProcessPath ?? throw new InvalidOperationException("no pr
 Contender[] contenders =
 [
     new("Cake.Release UpdateManifest", (clone, i) => new ProcessStartInfo(self, ["--target=UpdateManifest", "--env=staging", $"--service={Scenario.Service(i)}", $"--version={Scenario.Version(i)}", "--verbosity=quiet"])),
+    new("git: on reject, reset to the new tip and re-apply (30×)", (clone, i) => Scenario.ReapplyScript(i, retries: 30)),
     new("git: push, on reject pull --rebase (30×)", (clone, i) => Scenario.Script(i, retries: 30)),
     new("git: push once, no retry", (clone, i) => Scenario.Script(i, retries: 0)),
 ];

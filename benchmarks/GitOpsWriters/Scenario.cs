@@ -78,6 +78,22 @@ public sealed class Scenario : IDisposable
         done
         """]);
 
+    /// <summary>
+    /// What a careful hand-written step does, the same idea as ours in shell: on a rejected push, fetch, reset to
+    /// the new tip, append the entry again and push, after a random wait of up to a second.
+    /// </summary>
+    public static ProcessStartInfo ReapplyScript(int writer, int retries) => new("bash", ["-c", $$"""
+        for attempt in $(seq 0 {{retries}}); do
+          git fetch --quiet origin {{Branch}}
+          git checkout --quiet -B {{Branch}} origin/{{Branch}}
+          printf '  {{Service(writer)}}:\n    version: "{{Version(writer)}}"\n' >> {{Manifest}}
+          git commit --quiet -am "promote({{Service(writer)}}): {{Version(writer)}}"
+          git push --quiet origin HEAD:{{Branch}} 2>/dev/null && exit 0
+          sleep "0.$(( RANDOM % 1000 ))"
+        done
+        exit 1
+        """]);
+
     /// <summary>How many writers' versions the branch holds at the end.</summary>
     public int Landed()
     {
