@@ -145,4 +145,11 @@ internal sealed class ConfigReader(string file)
         YamlScalarNode { Value: var v } => $"\"{v}\"",
         _ => "an alias",
     };
+
+    /// <summary>" did you mean X?" when a known name is close to the one written, else nothing.</summary>
+    public static string Suggest(string wanted, IEnumerable<string> names)
+    {
+        var closest = ClosestNames.For(wanted, names, 1);
+        return closest.Count > 0 ? $" did you mean {closest[0]}?" : string.Empty;
+    }
 }

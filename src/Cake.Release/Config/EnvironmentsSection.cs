@@ -1,0 +1,190 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Cake.Release.Config;
+
+/// <summary>
+/// The <c>environments:</c> section of release.yaml: each environment, its <c>updates:</c> and <c>notify:</c>
+/// entries, and the promotion chains their <c>from</c> keys form (no unknown source, no cycle, one auto start).
+/// </summary>
+internal static class EnvironmentsSection
+{
+    private static readonly string[] EnvironmentKeys = ["branch", "from", "auto", "imageTag", "preRelease", "approvals", "soak", "milestoneTag", "updates", "notify"];
+    private static readonly string[] FileUpdateKeys = ["file", "path", "value"];
+
+    public static IReadOnlyList<EnvironmentConfig> Read(ConfigReader reader, YamlMappingNode root, Func<string, string?> environment)
+    {
+        var node = reader.Required(root, root, string.Empty, "environments", "environments: with at least one environment, e.g. dev: { branch: gitops/dev }");
+        var map = reader.Mapping(node, "environments", "environments: followed by one indented key per environment, e.g. dev:");
+        var entries = reader.Entries(map, "environments", null, string.Empty);
+        if (entries.Count == 0)
+        {
+            throw reader.Error(node, "environments", "environments is empty; declare at least one, e.g. dev: { branch: gitops/dev, auto: true }");
+        }
+
+        var read = entries.Select(e => ReadEnvironment(reader, e.Name, e.Key, e.Value, environment)).ToList();
+        CheckPromotionChains(reader, read);
+        return read.Select(r => r.Config).ToList();
+    }
+
+    private sealed record ReadEnvironmentNodes(EnvironmentConfig Config, YamlNode Key, YamlNode? From, YamlNode? Auto);
+
+    private static ReadEnvironmentNodes ReadEnvironment(ConfigReader reader, string name, YamlNode keyNode, YamlNode value, Func<string, string?> environment)
+    {
+        var key = $"environments.{name}";
+        if (ReleaseNames.NameProblem(name) is { } nameProblem)
+        {
+            throw reader.Error(keyNode, key, $"environment \"{name}\" {nameProblem}");
+        }
+
+        var env = reader.Mapping(value, key, $"{name}: with indented keys, e.g. branch: gitops/{name}");
+        reader.Entries(env, key, EnvironmentKeys, "a key of an environment");
+        var soak = reader.OptionalText(env, key, "soak", s => Durations.Parse(s) is null ? $"is not a duration; write e.g. {Durations.Examples}" : null);
+        var approvals = reader.OptionalCount(env, key, "approvals", "approvers") ?? 0;
+
+        var config = new EnvironmentConfig
+        {
+            Name = name,
+            Branch = reader.Text(reader.Required(env, keyNode, key, "branch", $"branch: gitops/{name} (the GitOps branch of its manifest)"), $"{key}.branch"),
+            From = reader.OptionalText(env, key, "from"),
+            Auto = reader.OptionalFlag(env, key, "auto") ?? false,
+            ImageTag = reader.OptionalText(env, key, "imageTag", ReleaseNames.ImageTagProblem),
+            PreRelease = reader.OptionalText(env, key, "preRelease", ReleaseNames.PreReleaseProblem),
+            Approvals = approvals,
+            Soak = soak is null ? TimeSpan.Zero : Durations.Parse(soak)!.Value,
+            MilestoneTag = reader.OptionalTemplate(env, key, "milestoneTag"),
+            Updates = ReadUpdates(reader, env, key),
+            Notify = ReadNotify(reader, env, key, environment),
+            Location = reader.At(keyNode, key),
+        };
+
+        if (ReleaseNames.RefProblem(config.Branch) is { } branchProblem)
+        {
+            throw reader.Error(ConfigReader.Optional(env, "branch")!, $"{key}.branch", $"{key}.branch \"{config.Branch}\" {branchProblem}");
+        }
+
+        return new ReadEnvironmentNodes(config, keyNode, ConfigReader.Optional(env, "from"), ConfigReader.Optional(env, "auto"));
+    }
+
+    private static IReadOnlyList<ManifestUpdate> ReadUpdates(ConfigReader reader, YamlMappingNode env, string parent)
+    {
+        if (ConfigReader.Optional(env, "updates") is not { } node)
+        {
+            return [];
+        }
+
+        var key = $"{parent}.updates";
+        var list = reader.Sequence(node, key, "a list of - kustomize: <dir> or - file: <file> with path:");
+        var updates = new List<ManifestUpdate>();
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var itemKey = $"{key}[{i}]";
+            var item = reader.Mapping(list.Children[i], itemKey, "- kustomize: <dir> or - file: <file> with path: \"{service}.image.tag\"");
+            if (ConfigReader.Optional(item, "kustomize") is { } kustomize)
+            {
+                reader.Entries(item, itemKey, ["kustomize"], "a key of a kustomize update (it takes only kustomize:)");
+                updates.Add(new KustomizeUpdate(CheckedPath(reader, kustomize, $"{itemKey}.kustomize")));
+            }
+            else if (ConfigReader.Optional(item, "file") is { } file)
+            {
+                reader.Entries(item, itemKey, FileUpdateKeys, "a key of a file update");
+                var path = reader.Required(item, list.Children[i], itemKey, "path", "path: \"{service}.image.tag\" (the dotted key to set)");
+                updates.Add(new FileValueUpdate(
+                    CheckedPath(reader, file, $"{itemKey}.file"),
+                    reader.Template(path, $"{itemKey}.path"),
+                    reader.OptionalTemplate(item, itemKey, "value") ?? TagTemplate.Parse("{version}")));
+            }
+            else
+            {
+                reader.Entries(item, itemKey, ["kustomize", "file"], "a kind of update");
+                throw reader.Error(list.Children[i], itemKey, $"{itemKey} names no file; write - kustomize: <overlay dir> or - file: <file> with path: <key>");
+            }
+        }
+
+        return updates;
+    }
+
+    private static string CheckedPath(ConfigReader reader, YamlNode node, string key)
+    {
+        var text = reader.Text(node, key);
+        var (path, problem) = RepositoryPath.Normalize(text);
+        return problem is null ? path! : throw reader.Error(node, key, $"{key} \"{text}\" {problem}");
+    }
+
+    private static IReadOnlyList<NotifyTarget> ReadNotify(ConfigReader reader, YamlMappingNode env, string parent, Func<string, string?> environment)
+    {
+        if (ConfigReader.Optional(env, "notify") is not { } node)
+        {
+            return [];
+        }
+
+        var key = $"{parent}.notify";
+        var list = reader.Sequence(node, key, "a list of - teams: ${TEAMS_WEBHOOK_URL}");
+        var targets = new List<NotifyTarget>();
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var itemKey = $"{key}[{i}]";
+            var item = reader.Mapping(list.Children[i], itemKey, "- teams: ${TEAMS_WEBHOOK_URL} (or slack:, webhook:)");
+            var entries = reader.Entries(item, itemKey, NotifyTarget.Kinds, "a kind of notification");
+            if (entries.Count != 1)
+            {
+                throw reader.Error(item, itemKey, $"{itemKey} must name exactly one target; write one list item per target, e.g. - slack: ${{SLACK_WEBHOOK_URL}}");
+            }
+
+            var (kind, _, value) = entries[0];
+            var urlKey = $"{itemKey}.{kind}";
+            if (ConfigReader.IsNull(value))
+            {
+                throw reader.Error(value, urlKey, $"{urlKey} is empty; give the webhook URL through a variable, e.g. {kind}: ${{{kind.ToUpperInvariant()}_WEBHOOK_URL}}");
+            }
+
+            targets.Add(new NotifyTarget(kind, new ConfigValue(reader.Text(value, urlKey), reader.At(value, urlKey), environment)));
+        }
+
+        return targets;
+    }
+
+    private static void CheckPromotionChains(ConfigReader reader, IReadOnlyList<ReadEnvironmentNodes> environments)
+    {
+        var names = environments.Select(e => e.Config.Name).ToList();
+        ReadEnvironmentNodes? auto = null;
+        foreach (var env in environments)
+        {
+            var key = $"environments.{env.Config.Name}";
+            if (env.Config.From is { } from && !names.Contains(from))
+            {
+                throw reader.Error(env.From!, $"{key}.from", $"{key}.from names \"{from}\", which is not an environment;{ConfigReader.Suggest(from, names)} environments: {string.Join(", ", names)}");
+            }
+
+            if (env.Config.Auto && env.Config.From is not null)
+            {
+                throw reader.Error(env.Auto!, $"{key}.auto", $"{key}.auto is true but the environment is promoted from {env.Config.From}; an auto environment starts the chain, so remove auto: true or from:");
+            }
+
+            if (env.Config.Auto && auto is not null)
+            {
+                throw reader.Error(env.Auto!, $"{key}.auto", $"{key}.auto is true, but environments.{auto.Config.Name} (line {auto.Auto!.Start.Line}) is already the auto environment; keep auto: true on one environment only");
+            }
+
+            if (env.Config.Auto)
+            {
+                auto = env;
+            }
+        }
+
+        var byName = environments.ToDictionary(e => e.Config.Name);
+        foreach (var start in environments)
+        {
+            var seen = new List<string>();
+            for (var at = start; at.Config.From is { } from; at = byName[from])
+            {
+                seen.Add(at.Config.Name);
+                if (seen.Contains(from))
+                {
+                    var loop = seen.Skip(seen.IndexOf(from)).Append(from);
+                    var key = $"environments.{at.Config.Name}.from";
+                    throw reader.Error(at.From!, key, $"{key} closes a promotion cycle: {string.Join(" → ", loop)}; the chain must start at an environment without from:");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Cake.Release.Config;
+
+/// <summary>
+/// The <c>services:</c> section of release.yaml: each service, its paths (existing, inside the repository) and
+/// the paths or services it depends on.
+/// </summary>
+internal static class ServicesSection
+{
+    private static readonly string[] ServiceKeys = ["path", "image", "dockerfile", "chart", "changelog", "dependsOn"];
+
+    public static IReadOnlyList<ServiceConfig> Read(ConfigReader reader, YamlMappingNode root, string repository)
+    {
+        var node = reader.Required(root, root, string.Empty, "services", "services: with at least one service, e.g. blue: { path: projects/blue }");
+        var map = reader.Mapping(node, "services", "services: followed by one indented key per service, e.g. blue:");
+        var entries = reader.Entries(map, "services", null, string.Empty);
+        if (entries.Count == 0)
+        {
+            throw reader.Error(node, "services", "services is empty; declare at least one, e.g. blue: { path: projects/blue }");
+        }
+
+        var names = entries.Select(e => e.Name).ToList();
+        var services = new List<ServiceConfig>();
+        var images = new Dictionary<string, (string Service, YamlNode Node)>();
+        foreach (var (name, keyNode, value) in entries)
+        {
+            var service = ReadService(reader, name, keyNode, value, repository, names);
+            var imageNode = value is YamlMappingNode m && ConfigReader.Optional(m, "image") is { } i ? i : keyNode;
+            if (images.TryGetValue(service.Image, out var other))
+            {
+                throw reader.Error(imageNode, $"services.{name}.image",
+                    $"services.{name}.image \"{service.Image}\" is also the image of services.{other.Service} (line {other.Node.Start.Line}); give each service its own image: with image: <repository>");
+            }
+
+            images[service.Image] = (name, imageNode);
+            services.Add(service);
+        }
+
+        return services;
+    }
+
+    private static ServiceConfig ReadService(ConfigReader reader, string name, YamlNode keyNode, YamlNode value, string repository, IReadOnlyList<string> services)
+    {
+        var key = $"services.{name}";
+        if (ReleaseNames.NameProblem(name) is { } nameProblem)
+        {
+            throw reader.Error(keyNode, key, $"service \"{name}\" {nameProblem}");
+        }
+
+        var service = reader.Mapping(value, key, $"{name}: with indented keys, e.g. path: projects/{name}");
+        reader.Entries(service, key, ServiceKeys, "a key of a service");
+        var pathNode = reader.Required(service, keyNode, key, "path", $"path: projects/{name} (the service folder, relative to the repository root)");
+        var path = ExistingFolder(reader, pathNode, $"{key}.path", repository);
+
+        var config = new ServiceConfig
+        {
+            Name = name,
+            Path = path,
+            Image = reader.OptionalText(service, key, "image", ReleaseNames.ImageProblem) ?? name,
+            Chart = ConfigReader.Optional(service, "chart") is { } chart ? InsidePath(reader, chart, $"{key}.chart", repository, string.Empty) : null,
+            Location = reader.At(keyNode, key),
+        };
+
+        if (config.Image == name && ReleaseNames.ImageProblem(name) is { } imageProblem)
+        {
+            throw reader.Error(keyNode, key, $"{key} needs an image: key, because its name \"{name}\" {imageProblem}");
+        }
+
+        return config with
+        {
+            Dockerfile = ConfigReader.Optional(service, "dockerfile") is { } dockerfile ? InsidePath(reader, dockerfile, $"{key}.dockerfile", repository, path) : config.Dockerfile,
+            Changelog = ConfigReader.Optional(service, "changelog") is { } changelog ? InsidePath(reader, changelog, $"{key}.changelog", repository, path) : config.Changelog,
+            DependsOn = ReadDependsOn(reader, service, key, repository, services),
+        };
+    }
+
+    private static IReadOnlyList<string> ReadDependsOn(ConfigReader reader, YamlMappingNode service, string parent, string repository, IReadOnlyList<string> services)
+    {
+        if (ConfigReader.Optional(service, "dependsOn") is not { } node)
+        {
+            return [];
+        }
+
+        var key = $"{parent}.dependsOn";
+        var list = reader.Sequence(node, key, "[libs/payments, other-service]");
+        var dependencies = new List<string>();
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var itemKey = $"{key}[{i}]";
+            var text = reader.Text(list.Children[i], itemKey);
+            if (services.Contains(text))
+            {
+                dependencies.Add(text);
+                continue;
+            }
+
+            var (path, problem) = RepositoryPath.Normalize(text);
+            if (problem is not null)
+            {
+                throw reader.Error(list.Children[i], itemKey, $"{itemKey} \"{text}\" {problem}");
+            }
+
+            var full = Path.Combine(repository, path!);
+            if (!Directory.Exists(full) && !File.Exists(full))
+            {
+                var candidates = services.Concat(RepositoryPath.Siblings(repository, path!));
+                throw reader.Error(list.Children[i], itemKey,
+                    $"{itemKey} \"{text}\" is neither a service nor a path in the repository;{ConfigReader.Suggest(text, candidates)} name a service or a folder relative to the repository root");
+            }
+
+            if (!RepositoryPath.StaysInside(repository, path!))
+            {
+                throw reader.Error(list.Children[i], itemKey, $"{itemKey} \"{text}\" leads outside the repository through a symbolic link; name a folder inside the repository");
+            }
+
+            dependencies.Add(path!);
+        }
+
+        return dependencies;
+    }
+
+    private static string ExistingFolder(ConfigReader reader, YamlNode node, string key, string repository)
+    {
+        var text = reader.Text(node, key);
+        var (path, problem) = RepositoryPath.Normalize(text);
+        if (problem is not null)
+        {
+            throw reader.Error(node, key, $"{key} \"{text}\" {problem}");
+        }
+
+        if (!Directory.Exists(Path.Combine(repository, path!)))
+        {
+            throw reader.Error(node, key,
+                $"{key} \"{text}\" is not a folder of the repository;{ConfigReader.Suggest(path!, RepositoryPath.Siblings(repository, path!))} create it or fix the path (relative to {repository})");
+        }
+
+        if (!RepositoryPath.StaysInside(repository, path!))
+        {
+            throw reader.Error(node, key, $"{key} \"{text}\" leads outside the repository through a symbolic link; point it at a folder inside the repository");
+        }
+
+        return path!;
+    }
+
+    // A file a service names (Dockerfile, changelog, chart): it may not exist yet, but it must not lead outside the repository.
+    private static string InsidePath(ConfigReader reader, YamlNode node, string key, string repository, string servicePath)
+    {
+        var text = reader.Text(node, key).Replace('\\', '/');
+        var rooted = text.StartsWith('/') || Path.IsPathRooted(text) || (text.Length > 1 && text[1] == ':');
+        var (resolved, problem) = RepositoryPath.Normalize(servicePath is "" or "." || rooted ? text : $"{servicePath}/{text}");
+        if (problem is null && Path.Exists(Path.Combine(repository, resolved!)) && !RepositoryPath.StaysInside(repository, resolved!))
+        {
+            problem = "leads outside the repository through a symbolic link; point it inside the repository";
+        }
+
+        return problem is null ? text : throw reader.Error(node, key, $"{key} \"{text}\" {problem}");
+    }
+}
