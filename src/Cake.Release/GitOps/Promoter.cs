@@ -7,7 +7,7 @@ internal static class Promoter
 {
     // The variable each CI system sets to the person (or bot) that started the run.
     private static readonly string[] CiActors =
-        ["GITHUB_ACTOR", "GITLAB_USER_LOGIN", "BUILD_REQUESTEDFOR", "BITBUCKET_STEP_TRIGGERER_UUID", "BUILDKITE_BUILD_CREATOR", "CIRCLE_USERNAME", "TEAMCITY_BUILD_TRIGGEREDBY_USERNAME"];
+        ["GITHUB_ACTOR", "GITLAB_USER_LOGIN", "BUILD_REQUESTEDFOR", "BUILDKITE_BUILD_CREATOR", "CIRCLE_USERNAME", "TEAMCITY_BUILD_TRIGGEREDBY_USERNAME"];
 
     public static string Resolve(ICakeContext context, string? explicitName, Func<string?> gitUser)
     {

@@ -1,3 +1,4 @@
+using Cake.Release.Manifests;
 using Cake.Release.Tests.Infrastructure;
 
 namespace Cake.Release.Tests.GitOps;
@@ -38,6 +39,19 @@ public sealed class UpdateManifestTaskTests : IDisposable
 
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("blue 1.6.1 is already in staging (origin/gitops/staging-releases); nothing to do.", again.Output);
+    }
+
+    [Fact]
+    public void The_promoter_is_the_ci_actor_else_the_git_user()
+    {
+        var clone = _remote.Clone();
+
+        Assert.Equal(0, ReleasePipeline.RunIn(clone, new Dictionary<string, string> { ["GITHUB_ACTOR"] = "octocat" }, "--target=UpdateManifest", "--env=staging", "--service=blue", "--version=1.6.1").ExitCode);
+        Assert.Equal(0, Run(clone, "--env=staging", "--service=green", "--version=2.0.0").ExitCode);
+
+        var manifest = EnvironmentManifest.Parse(_remote.Show("gitops/staging-releases", "release-manifests/staging.yaml"), "staging.yaml");
+        Assert.Equal("octocat", manifest.Entry("blue")?.By);
+        Assert.Equal("Pipeline", manifest.Entry("green")?.By);
     }
 
     [Theory]
