@@ -5,6 +5,7 @@ using Cake.Core.Diagnostics;
 using Cake.Release.Config;
 using Cake.Release.Diffs;
 using Cake.Release.Manifests;
+using Cake.Release.Registry;
 
 namespace Cake.Release.GitOps;
 
@@ -36,7 +37,7 @@ public static partial class GitOpsAliases
             environment.Name,
             service.Name,
             settings.Version,
-            ImageRepository(config, service),
+            ImageReference.InRegistry(config.Registry, service.Image).Name,
             settings.Digest,
             repository.ResolveCommit(settings.Commit ?? "HEAD"),
             Promoter.Resolve(context, settings.By, repository.UserName),
@@ -75,10 +76,6 @@ public static partial class GitOpsAliases
             throw new ReleaseException($"UpdateManifest needs {what}: pass {example}.");
         }
     }
-
-    // The name a cluster pulls: the registry as configured, without the plain-HTTP marker, and the service's image.
-    private static string ImageRepository(ReleaseConfig config, ServiceConfig service) =>
-        $"{Regex.Replace(config.Registry, "^https?://", "").TrimEnd('/')}/{service.Image}";
 
     private static void Report(ICakeLog log, Deployment deployment, BranchWrite write)
     {
