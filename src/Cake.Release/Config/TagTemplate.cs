@@ -72,6 +72,34 @@ public sealed class TagTemplate
         return text.ToString();
     }
 
+    /// <summary>
+    /// The reverse of <see cref="Render"/> for one service: a pattern matching the names this template gives that
+    /// service's releases, capturing the version as <c>version</c> (other placeholders match what they may render).
+    /// </summary>
+    /// <param name="service">The service whose names to match.</param>
+    internal System.Text.RegularExpressions.Regex Matcher(string service)
+    {
+        var pattern = new StringBuilder("^");
+        var versionSeen = false;
+        foreach (var segment in segments)
+        {
+            pattern.Append(segment.Placeholder switch
+            {
+                null => System.Text.RegularExpressions.Regex.Escape(segment.Literal!),
+                "service" => System.Text.RegularExpressions.Regex.Escape(service),
+                "version" when !versionSeen => "(?<version>[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)",
+                "version" => "\\k<version>",
+                "major" or "minor" or "patch" => "[0-9]+",
+                "sha" => "[0-9a-f]{40}",
+                "sha7" => "[0-9a-f]{7}",
+                _ => "[^/]+?",
+            });
+            versionSeen |= segment.Placeholder == "version";
+        }
+
+        return new System.Text.RegularExpressions.Regex(pattern.Append('$').ToString(), System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    }
+
     /// <summary>The template as written.</summary>
     public override string ToString() => Text;
 

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.Release.Changelog;
+using Cake.Core.Configuration;
+using Cake.Core.IO;
+using Cake.Core.Tooling;
+using ChangelogBenchmark;
+using Microsoft.Extensions.DependencyInjection;
+
+// A changelog for one service path (projects/svc07, 500 of 10,000 commits) over svc07/1.0.0..HEAD: ours
+// (the WriteChangelog alias in a running pipeline, dry run so every run does the whole work) vs git-cliff with
+// --include-path over the same range. Measured without and then with a commit-graph (changed-path Bloom filters).
+var runs = 7;
+var commits = 10_000;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r > 0:
+            runs = r;
+            i++;
+            break;
+        case "--commits" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var c) && c > 20:
+            commits = c;
+            i++;
+            break;
+        default:
+            Console.Error.WriteLine("usage: Changelog [--runs N] [--commits N]   (GIT_CLIFF=<path to git-cliff 2.14.2>)");
+            return 2;
+    }
+}
+
+var gitCliff = Environment.GetEnvironmentVariable("GIT_CLIFF") ?? "git-cliff";
+var clock = Stopwatch.StartNew();
+var repository = GeneratedMonorepo.Create(commits);
+Console.Error.WriteLine($"generated {commits} commits with git fast-import in {clock.Elapsed.TotalSeconds:0.0} s: {repository}");
+
+// A Cake context as a running pipeline has one (the engine's real services), its log quiet.
+var context = new ServiceCollection()
+    .AddSingleton<ICakePlatform, CakePlatform>()
+    .AddSingleton<ICakeRuntime, CakeRuntime>()
+    .AddSingleton<ICakeEnvironment, CakeEnvironment>()
+    .AddSingleton<IFileSystem, FileSystem>()
+    .AddSingleton<IConsole, CakeConsole>()
+    .AddSingleton<ICakeLog>(sp => new CakeBuildLog(sp.GetRequiredService<IConsole>(), Verbosity.Quiet))
+    .AddSingleton<ICakeArguments>(new CakeArguments(Array.Empty<string>().ToLookup(a => a)))
+    .AddSingleton<ICakeConfiguration>(new CakeConfiguration(new Dictionary<string, string>()))
+    .AddSingleton<IGlobber, Globber>()
+    .AddSingleton<IRegistry, WindowsRegistry>()
+    .AddSingleton<IToolRepository, ToolRepository>()
+    .AddSingleton<IToolResolutionStrategy, ToolResolutionStrategy>()
+    .AddSingleton<IToolLocator, ToolLocator>()
+    .AddSingleton<IToolInstaller, ToolInstaller>()
+    .AddSingleton<IProcessRunner, ProcessRunner>()
+    .AddSingleton<ICakeDataService, CakeDataService>()
+    .AddSingleton<ICakeContext, CakeContext>()
+    .BuildServiceProvider()
+    .GetRequiredService<ICakeContext>();
+
+int Ours()
+{
+    var result = context.WriteChangelog(new WriteChangelogSettings
+    {
+        Service = "svc07",
+        ConfigFile = System.IO.Path.Combine(repository, "release.yaml"),
+        DryRun = true,
+        Date = new DateOnly(2025, 1, 20),
+    });
+    return result.Changes.Single().After.Split('\n').Count(line => line.StartsWith("- ", StringComparison.Ordinal));
+}
+
+int GitCliff()
+{
+    var info = new ProcessStartInfo(gitCliff) { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var arg in new[] { "--include-path", "projects/svc07/**", "--tag", "svc07/1.1.0", "--output", "-", "svc07/1.0.0..HEAD" })
+    {
+        info.ArgumentList.Add(arg);
+    }
+
+    using var process = Process.Start(info)!;
+    var error = process.StandardError.ReadToEndAsync();
+    var output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    return process.ExitCode == 0
+        ? output.Split('\n').Count(line => line.StartsWith("- ", StringComparison.Ordinal))
+        : throw new InvalidOperationException($"git-cliff failed: {error.Result}");
+}
+
+var rows = new List<(string Setup, string Name, double Median, double Min, int Entries)>();
+foreach (var commitGraph in new[] { false, true })
+{
+    if (commitGraph)
+    {
+        GeneratedMonorepo.Git(repository, null, "commit-graph", "write", "--reachable", "--changed-paths");
+    }
+
+    var contenders = new (string Name, Func<int> Run)[] { ("ours (WriteChangelog)", Ours), ("git-cliff 2.14.2", GitCliff) };
+    var entries = contenders.Select(c => c.Run()).ToArray(); // untimed warm-up: JIT, disk cache
+    var times = contenders.Select(_ => new List<double>()).ToArray();
+    for (var run = 0; run < runs; run++)
+    {
+        for (var i = 0; i < contenders.Length; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            contenders[i].Run();
+            times[i].Add(watch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    for (var i = 0; i < contenders.Length; i++)
+    {
+        var sorted = times[i].Order().ToList();
+        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        rows.Add((commitGraph ? "with commit-graph" : "no commit-graph", contenders[i].Name, median, sorted[0], entries[i]));
+    }
+}
+
+var table = new StringBuilder()
+    .AppendLine(CultureInfo.InvariantCulture, $"{commits} commits, 20 services; changelog of projects/svc07 over svc07/1.0.0..HEAD; {runs} runs each, round-robin after one warm-up.")
+    .AppendLine()
+    .AppendLine("| Repository | Contender | Median ms | Min ms | Entries | × git-cliff |")
+    .AppendLine("|---|---|---:|---:|---:|---:|");
+foreach (var row in rows)
+{
+    var peer = rows.Single(r => r.Setup == row.Setup && r.Name.StartsWith("git-cliff", StringComparison.Ordinal)).Median;
+    table.AppendLine(CultureInfo.InvariantCulture, $"| {row.Setup} | {row.Name} | {row.Median:0} | {row.Min:0} | {row.Entries} | {row.Median / peer:0.00}× |");
+}
+
+Console.Write(table);
+Directory.Delete(repository, recursive: true);
+return 0;

@@ -1,0 +1,24 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Release.Changelog;
+using Cake.Release.Charts;
+
+namespace Cake.Release.Versioning;
+
+/// <summary>Works out release versions from tags and Conventional Commits.</summary>
+[CakeAliasCategory("Release")]
+public static class VersioningAliases
+{
+    /// <summary>
+    /// The next version of a service (or chart) by the same rules as BumpChart and ReleaseChart, changing nothing:
+    /// <see cref="ReleaseStepResult.Version"/> is null when nothing touched its paths since its latest release.
+    /// </summary>
+    /// <example><code>var next = NextVersion(new NextVersionSettings { Service = "blue", PreRelease = "rc" }).Version;</code></example>
+    [CakeMethodAlias]
+    public static ReleaseStepResult NextVersion(this ICakeContext context, NextVersionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        return ReleaseStep.InWorkingTree(context, settings, bumpChart: false, writeChangelog: false, ChartAliases.Today(), new ChangelogFormat(), write: false);
+    }
+}

@@ -1,0 +1,91 @@
+using Cake.Release.Changes;
+
+namespace Cake.Release.Tests.Changes;
+
+public sealed class ConventionalCommitParserTests
+{
+    [Fact]
+    public void A_header_gives_type_scope_description_and_breaking_bang()
+    {
+        var entry = Assert.Single(Parse("feat(api)!: drop the v1 endpoints"));
+
+        Assert.Equal((ChangeKind.Conventional, "feat", "api", "drop the v1 endpoints", true), (entry.Kind, entry.Type, entry.Scope, entry.Description, entry.Breaking));
+    }
+
+    [Fact]
+    public void A_header_without_scope_or_bang_is_not_breaking()
+    {
+        var entry = Assert.Single(Parse("Fix: handle empty carts"));
+
+        Assert.Equal(("fix", null, "handle empty carts", false), (entry.Type, entry.Scope, entry.Description, entry.Breaking));
+    }
+
+    [Theory]
+    [InlineData("BREAKING CHANGE")]
+    [InlineData("BREAKING-CHANGE")]
+    public void A_breaking_footer_marks_the_change_and_keeps_its_note(string token)
+    {
+        var entry = Assert.Single(Parse($"refactor(db): new schema\n\nThe body explains why.\n\n{token}: orders need a migration\n  run migrate first\nRefs: #42"));
+
+        Assert.True(entry.Breaking);
+        Assert.Equal("orders need a migration run migrate first", entry.BreakingNote);
+        Assert.Equal([new KeyValuePair<string, string>("Refs", "#42")], entry.Footers);
+    }
+
+    [Fact]
+    public void A_footer_with_a_hash_separator_is_read()
+    {
+        var entry = Assert.Single(Parse("fix: x\n\nCloses #7"));
+
+        Assert.Equal("#7".TrimStart('#'), entry.Footers.Single(f => f.Key == "Closes").Value);
+    }
+
+    [Fact]
+    public void A_squash_body_with_several_bullets_gives_one_entry_each()
+    {
+        var entries = Parse("Payments v2 (#123)\n\n* feat(payments): add refunds\n* fix: round totals\n\n* feat!: remove card tokens\n* chore: tidy\n\nCo-authored-by: A <a@x>");
+
+        Assert.Equal(
+            [("feat", "payments", "add refunds", false), ("fix", null, "round totals", false), ("feat", null, "remove card tokens", true), ("chore", null, "tidy", false)],
+            entries.Select(e => (e.Type!, e.Scope, e.Description, e.Breaking)));
+    }
+
+    [Fact]
+    public void A_conventional_squash_subject_is_kept_beside_its_bullets_without_duplicates()
+    {
+        var entries = Parse("feat: checkout (#9)\n\n* feat: checkout (#9)\n* fix: typo in the button");
+
+        Assert.Equal(["checkout (#9)", "typo in the button"], entries.Select(e => e.Description));
+    }
+
+    [Fact]
+    public void Merge_commits_are_skipped()
+    {
+        Assert.Empty(ConventionalCommitParser.Parse(new CommitRecord("abc1234def", 2, DateTimeOffset.UnixEpoch, "Merge pull request #5 from x/y\n\nfeat: z")));
+    }
+
+    [Fact]
+    public void Reverts_are_recognised_from_git_and_from_the_type()
+    {
+        var git = Assert.Single(Parse("Revert \"feat(api): add search\"\n\nThis reverts commit 0123456789abcdef."));
+        var typed = Assert.Single(Parse("revert: feat(api): add search"));
+
+        Assert.Equal((ChangeKind.Revert, "revert", "feat(api): add search"), (git.Kind, git.Type, git.Description));
+        Assert.Equal((ChangeKind.Revert, "revert", "feat(api): add search"), (typed.Kind, typed.Type, typed.Description));
+    }
+
+    [Theory]
+    [InlineData("Update README")]
+    [InlineData("feat:no space")]
+    [InlineData("feat(: broken scope")]
+    [InlineData(": nothing")]
+    public void Anything_unparseable_is_kept_as_other(string subject)
+    {
+        var entry = Assert.Single(Parse(subject + "\n\nsome body"));
+
+        Assert.Equal((ChangeKind.Other, null, subject), (entry.Kind, entry.Type, entry.Description));
+    }
+
+    private static IReadOnlyList<ChangeEntry> Parse(string message) =>
+        ConventionalCommitParser.Parse(new CommitRecord("0123456789abcdef0123456789abcdef01234567", 1, DateTimeOffset.UnixEpoch, message));
+}
