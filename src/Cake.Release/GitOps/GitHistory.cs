@@ -28,7 +28,7 @@ internal sealed class GitHistory
     /// <summary>The repository's own tags and the commits they point at (annotated tags peeled).</summary>
     public IReadOnlyList<(string Name, string Commit)> LocalTags()
     {
-        var output = Require(Run("for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)", "refs/tags"), "list tags");
+        var output = Run("for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)", "refs/tags").OrFail(Root, "list tags", "check the repository");
         return output.Output.Select(line => line.Split(Field))
             .Where(parts => parts.Length == 3)
             .Select(parts => (parts[0], parts[2].Length > 0 ? parts[2] : parts[1]))
@@ -38,7 +38,7 @@ internal sealed class GitHistory
     /// <summary>The remote's tags and the commits they point at: the truth a release counter must not collide with.</summary>
     public IReadOnlyList<(string Name, string Commit)> RemoteTags(string remote)
     {
-        var output = Require(Run("ls-remote", "--tags", remote), $"list the tags of '{remote}'");
+        var output = Run("ls-remote", "--tags", remote).OrFail(Root, $"list the tags of '{remote}'", "check the repository");
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var parts in output.Output.Select(line => line.Split('\t')).Where(parts => parts.Length == 2 && parts[1].StartsWith("refs/tags/", StringComparison.Ordinal)))
         {
@@ -62,7 +62,7 @@ internal sealed class GitHistory
     {
         var arguments = new ProcessArgumentBuilder().Append("log").Append("--no-color").Append("--format=%H%x00%P%x00%aI%x00%B%x1e").AppendQuoted(revision);
         AppendRange(arguments, since, paths);
-        var output = Require(_git.Run(Root, arguments), $"read the history of {revision}");
+        var output = _git.Run(Root, arguments).OrFail(Root, $"read the history of {revision}", "check the repository");
         var commits = new List<CommitRecord>();
         foreach (var record in string.Join('\n', output.Output).Split(Record))
         {
@@ -82,7 +82,7 @@ internal sealed class GitHistory
     {
         var arguments = new ProcessArgumentBuilder().Append("log").Append("-1").Append("--format=%H").AppendQuoted(revision);
         AppendRange(arguments, since, paths);
-        return Require(_git.Run(Root, arguments), $"read the history of {revision}").Output.Any(line => line.Length > 0);
+        return _git.Run(Root, arguments).OrFail(Root, $"read the history of {revision}", "check the repository").Output.Any(line => line.Length > 0);
     }
 
     /// <summary>The newest commit from <paramref name="revision"/> back whose message carries <paramref name="trailer"/>, or null.</summary>
@@ -95,7 +95,7 @@ internal sealed class GitHistory
     /// <summary>The files changed between the merge-base of <paramref name="baseRef"/> and HEAD and the working tree.</summary>
     public IReadOnlyList<string> ChangedSince(string baseRef)
     {
-        var output = Require(Run("diff", "--name-only", "--no-renames", "-z", "--merge-base", baseRef), $"compare the working tree with '{baseRef}'", $"check that '{baseRef}' exists (git fetch, then pass --base=origin/main)");
+        var output = Run("diff", "--name-only", "--no-renames", "-z", "--merge-base", baseRef).OrFail(Root, $"compare the working tree with '{baseRef}'", $"check that '{baseRef}' exists (git fetch, then pass --base=origin/main)");
         return string.Join('\n', output.Output).Split(Field, StringSplitOptions.RemoveEmptyEntries);
     }
 
@@ -108,12 +108,12 @@ internal sealed class GitHistory
 
     /// <summary>The merge-base of HEAD and a revision: the commit a branch's changes are compared with.</summary>
     public string MergeBase(string revision) =>
-        Require(Run("merge-base", "HEAD", revision), $"find where HEAD and '{revision}' meet", $"check that '{revision}' exists (git fetch, then pass --base=origin/main)").Output[0];
+        Run("merge-base", "HEAD", revision).OrFail(Root, $"find where HEAD and '{revision}' meet", $"check that '{revision}' exists (git fetch, then pass --base=origin/main)").Output[0];
 
     /// <summary>The paths of files named <paramref name="fileName"/> at or under <paramref name="folder"/> in a commit.</summary>
     public IReadOnlyList<string> FilesNamed(string revision, string folder, string fileName)
     {
-        var output = Require(Run("ls-tree", "-r", "-z", "--name-only", "--full-tree", revision, "--", folder is "" or "." ? "." : folder), $"list the files of {revision}");
+        var output = Run("ls-tree", "-r", "-z", "--name-only", "--full-tree", revision, "--", folder is "" or "." ? "." : folder).OrFail(Root, $"list the files of {revision}", "check the repository");
         return string.Join('\n', output.Output).Split(Field, StringSplitOptions.RemoveEmptyEntries)
             .Where(path => path == fileName || path.EndsWith("/" + fileName, StringComparison.Ordinal))
             .ToList();
@@ -132,9 +132,9 @@ internal sealed class GitHistory
     /// </summary>
     public string CreateTagObject(string name, string commit, string message, IReadOnlyDictionary<string, string> identity)
     {
-        var tagger = Require(_git.Run(Root, new ProcessArgumentBuilder().Append("var").Append("GIT_COMMITTER_IDENT"), identity), "find the tagger", "set git's user.name and user.email").Output[0];
+        var tagger = _git.Run(Root, new ProcessArgumentBuilder().Append("var").Append("GIT_COMMITTER_IDENT"), identity).OrFail(Root, "find the tagger", "set git's user.name and user.email").Output[0];
         var body = $"object {commit}\ntype commit\ntag {name}\ntagger {tagger}\n\n{message.TrimEnd('\n')}\n";
-        return Require(_git.Run(Root, new ProcessArgumentBuilder().Append("mktag"), null, Encoding.UTF8.GetBytes(body)), $"create the tag {name}").Output[0];
+        return _git.Run(Root, new ProcessArgumentBuilder().Append("mktag"), null, Encoding.UTF8.GetBytes(body)).OrFail(Root, $"create the tag {name}", "check the repository").Output[0];
     }
 
     /// <summary>Pushes a tag object as <c>refs/tags/&lt;name&gt;</c>, never forcing: an existing tag of that name is never moved.</summary>
@@ -175,6 +175,4 @@ internal sealed class GitHistory
         return _git.Run(Root, builder);
     }
 
-    private GitOutput Require(GitOutput output, string action, string fix = "check the repository") =>
-        output.Succeeded ? output : throw new ReleaseException($"git could not {action} in {Root.FullPath}: {output.Reason}; {fix}.");
 }

@@ -33,7 +33,7 @@ internal sealed class GitRepository
             arguments.AppendQuoted($"refs/heads/{branch}");
         }
 
-        var output = Require(_git.Run(Root, arguments), $"read the branches of remote '{remote}'", $"check that '{remote}' exists (git remote -v) and is reachable");
+        var output = _git.Run(Root, arguments).OrFail(Root, $"read the branches of remote '{remote}'", $"check that '{remote}' exists (git remote -v) and is reachable");
         return output.Output
             .Select(line => line.Split('\t', 2))
             .Where(parts => parts.Length == 2 && parts[1].StartsWith("refs/heads/", StringComparison.Ordinal))
@@ -51,7 +51,7 @@ internal sealed class GitRepository
         // An empty --refmap keeps git from updating refs/remotes/<remote>/<branch> on the side.
         var arguments = new ProcessArgumentBuilder().Append("fetch").Append("--quiet").Append("--no-tags").Append("--no-write-fetch-head")
             .Append("--refmap=").AppendQuoted(remote).AppendQuoted($"refs/heads/{branch}");
-        Require(_git.Run(Root, arguments), $"fetch '{branch}' from '{remote}'", "check the remote and your credentials, then run again");
+        _git.Run(Root, arguments).OrFail(Root, $"fetch '{branch}' from '{remote}'", "check the remote and your credentials, then run again");
     }
 
     public bool HasCommit(string sha) =>
@@ -69,7 +69,7 @@ internal sealed class GitRepository
         // -z keeps unusual paths unquoted; entries are NUL-terminated "<mode> <type> <object>\t<path>".
         var listing = new ProcessArgumentBuilder().Append("ls-tree").Append("-z").Append("--full-tree").Append(commit).Append("--");
         wanted.ForEach(path => listing.AppendQuoted(path));
-        var entries = Require(_git.Run(Root, listing), $"list files of {commit}", "check that the commit exists");
+        var entries = _git.Run(Root, listing).OrFail(Root, $"list files of {commit}", "check that the commit exists");
 
         var files = new Dictionary<string, TreeFile>(StringComparer.Ordinal);
         foreach (var entry in string.Join('\n', entries.Output).Split('\0', StringSplitOptions.RemoveEmptyEntries))
@@ -94,7 +94,7 @@ internal sealed class GitRepository
         try
         {
             var index = new Dictionary<string, string> { ["GIT_INDEX_FILE"] = Path.Combine(scratch.FullName, "index") };
-            Require(_git.Run(Root, new ProcessArgumentBuilder().Append("read-tree").Append(parent), index), $"read the tree of {parent}", "check the repository");
+            _git.Run(Root, new ProcessArgumentBuilder().Append("read-tree").Append(parent), index).OrFail(Root, $"read the tree of {parent}", "check the repository");
 
             var blobs = files.Select((file, i) => Path.Combine(scratch.FullName, $"blob{i}")).ToList();
             for (var i = 0; i < files.Count; i++)
@@ -104,7 +104,7 @@ internal sealed class GitRepository
 
             var hash = new ProcessArgumentBuilder().Append("hash-object").Append("-w").Append("--no-filters").Append("--");
             blobs.ForEach(blob => hash.AppendQuoted(blob));
-            var shas = Require(_git.Run(Root, hash), "store the edited files", "check that the repository is writable").Output;
+            var shas = _git.Run(Root, hash).OrFail(Root, "store the edited files", "check that the repository is writable").Output;
 
             var update = new ProcessArgumentBuilder().Append("update-index").Append("--add");
             for (var i = 0; i < files.Count; i++)
@@ -112,11 +112,11 @@ internal sealed class GitRepository
                 update.Append("--cacheinfo").AppendQuoted($"{files[i].File.Mode},{shas[i]},{files[i].Path}");
             }
 
-            Require(_git.Run(Root, update, index), "stage the edited files", "check the file paths");
-            var tree = Require(_git.Run(Root, new ProcessArgumentBuilder().Append("write-tree"), index), "write the tree", "check the repository").Output[0];
+            _git.Run(Root, update, index).OrFail(Root, "stage the edited files", "check the file paths");
+            var tree = _git.Run(Root, new ProcessArgumentBuilder().Append("write-tree"), index).OrFail(Root, "write the tree", "check the repository").Output[0];
 
             var commit = new ProcessArgumentBuilder().Append("commit-tree").Append(tree).Append("-p").Append(parent).Append("-F").Append("-");
-            return Require(_git.Run(Root, commit, identity, Encoding.UTF8.GetBytes(message)), "create the commit", "check git's user.name and user.email").Output[0];
+            return _git.Run(Root, commit, identity, Encoding.UTF8.GetBytes(message)).OrFail(Root, "create the commit", "check git's user.name and user.email").Output[0];
         }
         finally
         {
@@ -178,12 +178,12 @@ internal sealed class GitRepository
     // line endings (Cake reads it line by line), and the exact bytes are the point of a byte-exact edit.
     private byte[] ReadBlob(string blob)
     {
-        _gitDir ??= Require(_git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--absolute-git-dir")), "find the git directory", "run inside a git repository").Output[0];
+        _gitDir ??= _git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--absolute-git-dir")).OrFail(Root, "find the git directory", "run inside a git repository").Output[0];
         var scratch = Directory.CreateTempSubdirectory("cake-release-blob-");
         try
         {
             var arguments = new ProcessArgumentBuilder().Append("--git-dir").AppendQuoted(_gitDir).Append("unpack-file").Append(blob);
-            var name = Require(_git.Run(new DirectoryPath(scratch.FullName), arguments), $"read blob {blob}", "check the repository").Output[0];
+            var name = _git.Run(new DirectoryPath(scratch.FullName), arguments).OrFail(Root, $"read blob {blob}", "check the repository").Output[0];
             return File.ReadAllBytes(Path.Combine(scratch.FullName, name));
         }
         finally
@@ -192,8 +192,6 @@ internal sealed class GitRepository
         }
     }
 
-    private GitOutput Require(GitOutput output, string action, string fix) =>
-        output.Succeeded ? output : throw new ReleaseException($"git could not {action} in {Root.FullPath}: {output.Reason}; {fix}.");
 }
 
 /// <summary>A file in a git tree: its mode (100644, 100755) and exact content.</summary>

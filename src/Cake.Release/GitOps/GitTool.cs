@@ -14,6 +14,10 @@ internal sealed record GitOutput(int ExitCode, IReadOnlyList<string> Output, IRe
 {
     public bool Succeeded => ExitCode == 0;
 
+    /// <summary>This output when git succeeded, else the one-line error the failed call becomes.</summary>
+    public GitOutput OrFail(DirectoryPath root, string action, string fix) =>
+        Succeeded ? this : throw new ReleaseException($"git could not {action} in {root.FullPath}: {Reason}; {fix}.");
+
     /// <summary>The line git ends a failure with ("fatal: …"), credentials in URLs masked.</summary>
     public string Reason =>
         GitCredentials.Mask(Error.LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"git exited with {ExitCode}");
