@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
+using Cake.Release.Config;
 using Cake.Release.Hosting;
 
 namespace Cake.Release.Registry;
@@ -35,6 +36,44 @@ public static class RegistryAliases
             .GetAwaiter().GetResult();
         Report(context.Log, result);
         return result;
+    }
+
+    /// <summary>
+    /// Retags a service's image in the registry release.yaml names, found by tag or digest. The environments'
+    /// <c>imageTag</c>s may move; every other tag is a version and never does.
+    /// </summary>
+    /// <example><code>RetagService(new RetagServiceSettings { Service = "blue", FromTag = "sha-3f2c1ab", Tags = { "1.6.0", "stg" } });</code></example>
+    [CakeMethodAlias]
+    public static RetagResult RetagService(this ICakeContext context, RetagServiceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        if ((settings.FromTag is null) == (settings.Digest is null))
+        {
+            throw new ReleaseException("Retag needs exactly one of --from-tag and --digest: pass --from-tag=sha-3f2c1ab or --digest=sha256:<64 hex digits>.");
+        }
+
+        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var repository = ImageReference.InRegistry(config.Registry, config.Service(settings.Service).Image);
+        var retag = new RetagSettings
+        {
+            // Parsed again with the tag or digest, so a malformed one is refused with the part that is wrong.
+            Image = ImageReference.Parse(settings.FromTag is null ? $"{repository}@{settings.Digest}" : $"{repository}:{settings.FromTag}").ToString(),
+            BaseDirectory = config.RepositoryRoot,
+            DryRun = settings.DryRun,
+            Registry = settings.Registry,
+        };
+        foreach (var tag in settings.Tags)
+        {
+            retag.Tags.Add(tag);
+        }
+
+        foreach (var imageTag in config.Environments.Select(e => e.ImageTag).OfType<string>())
+        {
+            retag.MovableTags.Add(imageTag);
+        }
+
+        return context.Retag(retag);
     }
 
     private static void Report(ICakeLog log, RetagResult result)
