@@ -1,0 +1,113 @@
+using System.Text;
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace Cake.Release.GitOps;
+
+/// <summary>
+/// The history of one file on a remote branch, read in two git calls whatever its length: one <c>git log</c> over the
+/// file's path at the branch tip, and one <c>git cat-file --batch</c> for its text at every one of those commits.
+/// Like every GitOps read, it fetches into the object store only and moves no ref.
+/// </summary>
+internal sealed class ManifestHistory
+{
+    private readonly GitRepository _repository;
+    private readonly GitTool _git;
+
+    public ManifestHistory(ICakeContext context, DirectoryPath root, GitSettings? settings = null)
+    {
+        _repository = new GitRepository(context, root, settings);
+        _git = new GitTool(context, settings);
+    }
+
+    private DirectoryPath Root => _repository.Root;
+
+    /// <summary>The remote branch's tip, or null when the remote has no such branch.</summary>
+    public string? Tip(string remote, string branch)
+    {
+        var tip = _repository.RemoteBranches(remote, branch).GetValueOrDefault(branch);
+        if (tip is not null)
+        {
+            _repository.FetchObjects(remote, branch, tip);
+        }
+
+        return tip;
+    }
+
+    /// <summary>The commits from <paramref name="tip"/> back that changed <paramref name="path"/>, newest first, each with the file's text then (null where it was deleted).</summary>
+    public IReadOnlyList<(string Commit, string? Text)> Revisions(string tip, string path)
+    {
+        var log = new ProcessArgumentBuilder().Append("log").Append("--format=%H").Append(tip).Append("--").AppendQuoted(path);
+        var commits = _git.Run(Root, log).OrFail(Root, $"read the history of {path} at {tip[..7]}", "check the repository").Output
+            .Where(line => line.Length == 40)
+            .ToList();
+        if (commits.Count == 0)
+        {
+            return [];
+        }
+
+        var input = Encoding.UTF8.GetBytes(string.Concat(commits.Select(commit => $"{commit}:{path}\n")));
+        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("cat-file").Append("--batch"), null, input)
+            .OrFail(Root, $"read {path} at {commits.Count} commits", "check the repository").Output;
+        return Parse(commits, output) ?? commits.Select(commit => (commit, Read(commit, path))).ToList();
+    }
+
+    // `cat-file --batch` answers "<object> blob <size>", the content and a newline per object, or "<name> missing".
+    // Cake hands standard output over line by line, so the content is rebuilt from lines and measured against the
+    // size; a file with CR LF endings would not measure up, and then each revision is read on its own instead.
+    private static List<(string Commit, string? Text)>? Parse(IReadOnlyList<string> commits, IReadOnlyList<string> lines)
+    {
+        var revisions = new List<(string, string?)>();
+        var at = 0;
+        foreach (var commit in commits)
+        {
+            if (at >= lines.Count)
+            {
+                return null;
+            }
+
+            var header = lines[at++].Split(' ');
+            if (header is [_, "missing"])
+            {
+                revisions.Add((commit, null));
+                continue;
+            }
+
+            if (header is not [_, "blob", var sizeText] || !long.TryParse(sizeText, out var size))
+            {
+                return null;
+            }
+
+            var text = new StringBuilder();
+            long read = 0;
+            while (read < size && at < lines.Count)
+            {
+                text.Append(lines[at]).Append('\n');
+                read += Encoding.UTF8.GetByteCount(lines[at++]) + 1;
+            }
+
+            if (read != size && read != size + 1)
+            {
+                return null;
+            }
+
+            // The separator newline after the content is a line of its own only when the content ended with one.
+            var content = text.ToString();
+            if (read == size + 1)
+            {
+                content = content[..^1];
+            }
+            else if (at < lines.Count && lines[at].Length == 0)
+            {
+                at++;
+            }
+
+            revisions.Add((commit, content));
+        }
+
+        return at == lines.Count || lines.Skip(at).All(line => line.Length == 0) ? revisions : null;
+    }
+
+    private string? Read(string commit, string path) =>
+        _repository.ReadFiles(commit, [path]).GetValueOrDefault(path) is { } file ? Encoding.UTF8.GetString(file.Content) : null;
+}

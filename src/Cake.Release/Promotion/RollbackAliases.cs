@@ -1,0 +1,116 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Core.Diagnostics;
+using Cake.Release.Config;
+using Cake.Release.GitOps;
+using Cake.Release.Hosting;
+using Cake.Release.Manifests;
+using Cake.Release.Registry;
+
+namespace Cake.Release.Promotion;
+
+/// <summary>Returns one service in one environment to a release that ran there before.</summary>
+[CakeAliasCategory("Release")]
+public static class RollbackAliases
+{
+    /// <summary>
+    /// Rolls one service in one environment back to the release that ran there before the current one (or to
+    /// <see cref="RollbackSettings.Version"/>, which must have run there), as the manifest's git history on the
+    /// environment's branch records it: the same version, digest and source commit, nothing rebuilt. The
+    /// environment's <c>imageTag</c> moves to that digest first, then one <c>rollback(blue): 1.6.0 → production</c>
+    /// commit changes that service's entry and <c>updates:</c> values only. Rolling back to what already runs changes
+    /// nothing and says so; a dry run shows the tag move and the manifest diff.
+    /// </summary>
+    /// <example><code>Rollback(new RollbackSettings { Environment = "production", Service = "blue" });</code></example>
+    [CakeMethodAlias]
+    public static RollbackResult Rollback(this ICakeContext context, RollbackSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        Require(settings.Environment, "an environment", "--env=production");
+        Require(settings.Service, "a service", "--service=blue");
+
+        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var environment = config.Environment(settings.Environment);
+        var service = config.Service(settings.Service);
+        var dryRun = settings.DryRun ?? context.IsDryRun();
+
+        var path = config.Git.ManifestPath(environment.Name);
+        var source = $"{config.Git.Remote}/{environment.Branch}:{path}";
+        var history = new ManifestHistory(context, config.RepositoryRoot, settings.Git);
+        var tip = history.Tip(config.Git.Remote, environment.Branch)
+            ?? throw new ReleaseException($"{config.Git.Remote} has no branch {environment.Branch}, so {environment.Name} has no manifest history; there is nothing to roll back: deploy or promote {service.Name} first.");
+        var revisions = Revisions(context, history.Revisions(tip, path), service.Name, source);
+        var target = RollbackPlanner.Choose(environment.Name, service.Name, revisions, settings.Version, source);
+        var (from, to) = (target.Current, target.Target);
+
+        if (target.AlreadyRunning)
+        {
+            context.Log.Information("{0} {1} already runs in {2} ({3}); nothing to roll back.", service.Name, to.Version, environment.Name, source);
+            return new RollbackResult(environment.Name, service.Name, from.Version, to.Version, to.Digest, to.Commit, RollbackOutcome.AlreadyRunning, null, null);
+        }
+
+        context.Log.Information("{0}rolling {1} in {2} back from {3} to {4} ({5}, as {6} recorded it)",
+            dryRun ? "Dry run: " : "", service.Name, environment.Name, from.Version, to.Version, to.Digest ?? "no digest recorded", target.Revision[..7]);
+
+        // DESIGN §6: the registry first, so the manifest never names a digest the environment tag does not follow yet;
+        // a failure after the tag moved leaves the manifest on the old release, and a re-run completes it.
+        RetagResult? retag = null;
+        if (environment.ImageTag is { } imageTag)
+        {
+            var move = new RetagServiceSettings { Service = service.Name, ConfigFile = settings.ConfigFile, DryRun = dryRun, Registry = settings.Registry };
+            (move.Digest, move.FromTag) = to.Digest is { } digest ? (digest, null) : ((string?)null, to.Version);
+            move.Tags.Add(imageTag);
+            retag = context.RetagService(move);
+        }
+
+        // No `from:`: the release comes back from this environment's own history, not from another environment;
+        // the rollback subject and the trailers say what happened.
+        var manifest = context.UpdateManifest(new UpdateManifestSettings
+        {
+            Environment = environment.Name,
+            Service = service.Name,
+            Version = to.Version,
+            Digest = to.Digest,
+            Commit = to.Commit,
+            By = settings.By,
+            Action = "rollback",
+            ConfigFile = settings.ConfigFile,
+            DryRun = dryRun,
+            Retry = settings.Retry,
+            Git = settings.Git,
+        });
+
+        return new RollbackResult(environment.Name, service.Name, from.Version, to.Version, to.Digest, to.Commit,
+            dryRun ? RollbackOutcome.Planned : RollbackOutcome.RolledBack, retag, manifest);
+    }
+
+    // The newest revision is what runs and must read; an older one that does not (edited by hand once) is left out
+    // of the choice with a warning rather than blocking the way back.
+    private static List<RollbackRevision> Revisions(ICakeContext context, IReadOnlyList<(string Commit, string? Text)> history, string service, string source)
+    {
+        var revisions = new List<RollbackRevision>();
+        foreach (var (commit, text) in history)
+        {
+            try
+            {
+                var entry = text is null ? null : EnvironmentManifest.Parse(text, $"{source} at {commit[..7]}").Entry(service);
+                revisions.Add(new RollbackRevision(commit, entry));
+            }
+            catch (ManifestFormatException error) when (revisions.Count > 0)
+            {
+                context.Log.Warning("Skipping a revision of the manifest that does not read: {0}", error.Message);
+            }
+        }
+
+        return revisions;
+    }
+
+    private static void Require(string value, string what, string example)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ReleaseException($"Rollback needs {what}: pass {example}.");
+        }
+    }
+}

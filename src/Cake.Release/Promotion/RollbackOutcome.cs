@@ -1,0 +1,14 @@
+namespace Cake.Release.Promotion;
+
+/// <summary>How a rollback ended.</summary>
+public enum RollbackOutcome
+{
+    /// <summary>The environment already ran the target; nothing changed.</summary>
+    AlreadyRunning,
+
+    /// <summary>The environment tag moved and the manifest commit was pushed.</summary>
+    RolledBack,
+
+    /// <summary>Dry run: the tag move and the manifest diff were shown, nothing changed.</summary>
+    Planned,
+}
