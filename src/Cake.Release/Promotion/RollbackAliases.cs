@@ -46,7 +46,8 @@ public static class RollbackAliases
 
         if (target.AlreadyRunning)
         {
-            context.Log.Information("{0} {1} already runs in {2} ({3}); nothing to roll back.", service.Name, to.Version, environment.Name, source);
+            context.Log.Information("{0} {1} already runs in {2} ({3}); nothing to roll back{4}.", service.Name, to.Version, environment.Name, source,
+                settings.Version is null ? $" (the latest change was a rollback; to go further back pass --version, one of {string.Join(", ", target.Ran)})" : "");
             return new RollbackResult(environment.Name, service.Name, from.Version, to.Version, to.Digest, to.Commit, RollbackOutcome.AlreadyRunning, null, null);
         }
 

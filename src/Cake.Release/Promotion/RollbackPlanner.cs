@@ -6,10 +6,11 @@ namespace Cake.Release.Promotion;
 /// </summary>
 /// <remarks>
 /// The releases of a service in an environment form a stack: a deployment of a new version pushes it, and going back
-/// to a version that ran before (a rollback, or a promotion of that version again) pops every release above it. The
-/// default target is the release under the current one. So a release that was rolled back away from is never chosen
-/// again by default, and a second rollback goes one release further back instead of forward to the release that was
-/// just undone. <c>--version</c> may name any version that ran there, forward ones included.
+/// to a version that ran before (only a rollback can: promotion refuses older versions) pops every release above it.
+/// A plain rollback undoes the latest release: the target is the release under it. When the latest change already was
+/// a rollback, a plain rollback is done and does nothing, so a retried CI job neither goes a further release back nor
+/// forward to the release it undid; going further back takes <c>--version</c>, which may name any version that ran
+/// there, forward ones included.
 /// </remarks>
 public static class RollbackPlanner
 {
@@ -33,6 +34,7 @@ public static class RollbackPlanner
         var latest = new Dictionary<string, RollbackRevision>(StringComparer.Ordinal);
         var ran = new List<string>();
         var stack = new List<string>();
+        var rolledBack = false;
         foreach (var revision in revisions.Reverse())
         {
             if (revision.Entry is not { } entry)
@@ -47,7 +49,14 @@ public static class RollbackPlanner
             }
 
             var at = stack.IndexOf(entry.Version);
-            if (at >= 0)
+            if (at == stack.Count - 1 && at >= 0)
+            {
+                // The same release again (another service's commit, or a digest refresh): nothing moved.
+                continue;
+            }
+
+            rolledBack = at >= 0;
+            if (rolledBack)
             {
                 stack.RemoveRange(at + 1, stack.Count - at - 1);
             }
@@ -63,6 +72,10 @@ public static class RollbackPlanner
             target = latest.ContainsKey(version)
                 ? version
                 : throw new ReleaseException($"{service} {version} never ran in {environment} (ran: {string.Join(", ", ran)}, per {source}); pass one of those to --version.");
+        }
+        else if (rolledBack)
+        {
+            target = current.Version;
         }
         else
         {

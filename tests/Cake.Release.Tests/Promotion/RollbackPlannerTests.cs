@@ -38,11 +38,28 @@ public sealed class RollbackPlannerTests
     }
 
     [Fact]
-    public void A_second_rollback_goes_further_back_never_forward_to_the_release_it_undid()
+    public void A_plain_rollback_after_a_rollback_is_done_neither_further_back_nor_forward()
     {
         var target = Choose(History("1.5.0", "1.6.0", "1.6.1", "1.6.0"));
 
+        Assert.True(target.AlreadyRunning);
+        Assert.Equal("1.6.0", target.Target.Version);
+    }
+
+    [Fact]
+    public void Going_further_back_after_a_rollback_takes_the_version()
+    {
+        var target = Choose(History("1.5.0", "1.6.0", "1.6.1", "1.6.0"), "1.5.0");
+
         Assert.Equal(("1.6.0", "1.5.0"), (target.Current.Version, target.Target.Version));
+    }
+
+    [Fact]
+    public void A_new_release_after_a_rollback_is_undone_by_the_next_plain_rollback()
+    {
+        var target = Choose(History("1.5.0", "1.6.0", "1.6.1", "1.6.0", "1.6.2"));
+
+        Assert.Equal(("1.6.2", "1.6.0"), (target.Current.Version, target.Target.Version));
     }
 
     [Fact]

@@ -152,11 +152,24 @@ public sealed class RollbackTests : RegistryTestBase
     }
 
     [Fact]
-    public void A_second_rollback_reads_the_first_from_history_and_goes_one_release_further_back()
+    public void A_retried_rollback_reads_the_first_from_history_and_changes_nothing()
+    {
+        Rollback();
+        var refs = RemoteRefs;
+
+        var (retry, log) = Rollback();
+
+        Assert.Equal((RollbackOutcome.AlreadyRunning, "1.6.0"), (retry.Outcome, retry.Version));
+        Assert.Contains(log.Lines, line => line.Contains("to go further back pass --version, one of 1.5.0, 1.6.0, 1.6.1", StringComparison.Ordinal));
+        Assert.Equal(refs, RemoteRefs);
+    }
+
+    [Fact]
+    public void Going_further_back_after_a_rollback_takes_the_version()
     {
         Rollback();
 
-        var (second, _) = Rollback();
+        var (second, _) = Rollback(version: "1.5.0");
 
         Assert.Equal(("1.6.0", "1.5.0"), (second.FromVersion, second.Version));
         Assert.Equal(_digests["blue:1.5.0"], Manifest().Entry("blue")!.Digest);
