@@ -39,7 +39,7 @@ public static partial class GitOpsAliases
             settings.Version,
             ImageReference.InRegistry(config.Registry, service.Image).Name,
             settings.Digest,
-            repository.ResolveCommit(settings.Commit ?? "HEAD"),
+            SourceCommit(repository, settings.Commit),
             Promoter.Resolve(context, settings.By, repository.UserName),
             from,
             settings.Approvers.ToList(),
@@ -76,6 +76,11 @@ public static partial class GitOpsAliases
             throw new ReleaseException($"UpdateManifest needs {what}: pass {example}.");
         }
     }
+
+    // A full object name is taken as given: promotions and rollbacks copy it from a manifest entry, and a shallow CI
+    // clone need not hold that commit. Anything shorter (HEAD, a branch, an abbreviation) is resolved in the clone.
+    private static string SourceCommit(GitRepository repository, string? commit) =>
+        commit is { Length: 40 } && commit.All(char.IsAsciiHexDigitLower) ? commit : repository.ResolveCommit(commit ?? "HEAD");
 
     private static void Report(ICakeLog log, Deployment deployment, BranchWrite write)
     {

@@ -43,6 +43,17 @@ public sealed class UpdateManifestTests : IDisposable
     }
 
     [Fact]
+    public void A_full_source_commit_the_clone_lacks_is_recorded_as_given_so_shallow_clones_can_promote()
+    {
+        var clone = _remote.Clone();
+        const string Elsewhere = "0123456789abcdef0123456789abcdef01234567";
+
+        Update(clone, "staging", "blue", "1.6.1", s => s.Commit = Elsewhere);
+
+        Assert.Equal(Elsewhere, EnvironmentManifest.Parse(_remote.Show(Staging, "release-manifests/staging.yaml"), "staging.yaml").Entry("blue")!.Commit);
+    }
+
+    [Fact]
     public void Production_also_writes_its_overlay_and_values_changing_only_the_values()
     {
         var clone = _remote.Clone();
