@@ -86,7 +86,8 @@ internal static class TaskCatalog
             throw new CakeException($"Could not load the task classes of {assembly.GetName().Name}: {e.LoaderExceptions.FirstOrDefault()?.Message}");
         }
 
-        return types.Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false } && typeof(IFrostingTask).IsAssignableFrom(t));
+        // A private nested task class is the instance type of a contributed task (ITaskSource), not a task of its own.
+        return types.Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false, IsNestedPrivate: false } && typeof(IFrostingTask).IsAssignableFrom(t));
     }
 
     private static IEnumerable<Type> SourceTypes(Assembly assembly) =>
