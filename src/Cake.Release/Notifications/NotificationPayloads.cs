@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -9,6 +10,9 @@ namespace Cake.Release.Notifications;
 /// </summary>
 internal static class NotificationPayloads
 {
+    // Webhook JSON is never embedded in HTML, so arrows and Slack's <url|text> links stay readable instead of \u escapes.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string For(string kind, PromotionNotice notice) => kind switch
     {
         "teams" => Teams(notice),
@@ -43,7 +47,7 @@ internal static class NotificationPayloads
         {
             ["type"] = "message",
             ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["content"] = card }),
-        }.ToJsonString();
+        }.ToJsonString(Options);
     }
 
     private static string Slack(PromotionNotice notice)
@@ -60,7 +64,7 @@ internal static class NotificationPayloads
                 new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*{Escape(notice.Title)}*" } },
                 // Slack allows at most 10 fields in a section.
                 new JsonObject { ["type"] = "section", ["fields"] = new JsonArray(fields.Take(10).ToArray()) }),
-        }.ToJsonString();
+        }.ToJsonString(Options);
     }
 
     private static string Plain(PromotionNotice notice) => JsonSerializer.Serialize(new Dictionary<string, object?>
@@ -76,7 +80,7 @@ internal static class NotificationPayloads
         ["digest"] = notice.Digest,
         ["commit"] = notice.Commit,
         ["commitUrl"] = notice.CommitUrl,
-    });
+    }, Options);
 
     // Slack's mrkdwn treats &, < and > as markup.
     private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
