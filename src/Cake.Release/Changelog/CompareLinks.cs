@@ -73,6 +73,15 @@ public sealed partial class CompareLinks
         _ => $"https://{_host}/{_project}/src/{tag}",
     };
 
+    /// <summary>The page of one commit on the host.</summary>
+    /// <param name="sha">The full commit id.</param>
+    public string Commit(string sha) => _kind switch
+    {
+        Kind.GitHub => $"https://{_host}/{_project}/commit/{sha}",
+        Kind.GitLab => $"https://{_host}/{_project}/-/commit/{sha}",
+        _ => $"https://{_host}/{_project}/commits/{sha}",
+    };
+
     // https://[user[:token]@]host[:port]/path, ssh://[user@]host[:port]/path, or scp-like user@host:path.
     [GeneratedRegex(@"^(?:(?:https?|ssh|git)://(?:[^@/]+@)?(?<host>[^/:]+)(?::\d+)?/(?<path>.+)|(?:[^@/]+@)?(?<host>[^/:]+):(?!//)(?<path>.+))$")]
     private static partial Regex RemoteUrl();

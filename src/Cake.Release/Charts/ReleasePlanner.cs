@@ -28,9 +28,7 @@ internal sealed class ReleasePlanner(ReleaseConfig config, GitHistory history, R
             return new ReleasePlan(unit, done.Version, done.Name, done, latestTag, [], []);
         }
 
-        var sinceStable = history.Log(source.Revision, stableTag?.Commit, unit.Paths);
-        var level = ChangeLevels.Of(sinceStable.SelectMany(ConventionalCommitParser.Parse));
-        var changedSinceLatest = latestTag == stableTag ? sinceStable.Count > 0 : history.Changed(source.Revision, latestTag!.Commit, unit.Paths);
+        var (sinceStable, level, changedSinceLatest) = ChangesSince(history, source.Revision, tags, unit.Paths);
         var existing = tags.Select(t => t.Version).ToList();
         if (existing.Count == 0 && chart is not null)
         {
@@ -88,6 +86,20 @@ internal sealed class ReleasePlanner(ReleaseConfig config, GitHistory history, R
         }
 
         return new ReleasePlan(unit, version, tag, null, latestTag, edits.Where(e => e.Text != source.Read(e.Path)).ToList(), notes);
+    }
+
+    /// <summary>
+    /// The commits of <paramref name="paths"/> since the last stable release tag, their highest change level, and
+    /// whether anything changed since the latest (possibly pre-release) tag: what a version bump is computed from.
+    /// </summary>
+    internal static (IReadOnlyList<CommitRecord> SinceStable, ChangeLevel Level, bool ChangedSinceLatest) ChangesSince(GitHistory history, string revision, IReadOnlyList<ReleaseTag> tags, IReadOnlyList<string> paths)
+    {
+        var stableTag = tags.LastOrDefault(t => !t.Version.IsPrerelease);
+        var latestTag = tags.LastOrDefault();
+        var sinceStable = history.Log(revision, stableTag?.Commit, paths);
+        var level = ChangeLevels.Of(sinceStable.SelectMany(ConventionalCommitParser.Parse));
+        var changedSinceLatest = latestTag == stableTag ? sinceStable.Count > 0 : history.Changed(revision, latestTag!.Commit, paths);
+        return (sinceStable, level, changedSinceLatest);
     }
 
     private IEnumerable<FileEdit> ChartEdits(ReleaseUnit unit, ChartDocument chart, SemanticVersion version, List<string> notes)

@@ -150,6 +150,7 @@ public sealed class CakeHost
             var engine = provider.GetRequiredService<ICakeEngine>();
             var context = (ICakeContext)provider.GetRequiredService(_contextType);
             var definitions = TaskCatalog.Build(_assemblies, _replacements, _removals, message => log.Verbose(message));
+            definitions = TaskCatalog.WithContributed(definitions, _assemblies, context, message => log.Verbose(message));
             CheckTargets(options, definitions);
             var registration = new TaskRegistration(engine, context, provider);
             registration.Tasks(definitions, options.DryRun);

@@ -44,6 +44,28 @@ internal static class TaskCatalog
         return byName.Values.Select(type => Define(type, byName, logVerbose)).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    /// <summary>
+    /// Adds the tasks every <see cref="ITaskSource"/> in the assemblies contributes; a task class of the same name
+    /// wins, so a pipeline can still replace a contributed target with a class of its own.
+    /// </summary>
+    public static IReadOnlyList<TaskDefinition> WithContributed(IReadOnlyList<TaskDefinition> definitions, IEnumerable<Assembly> assemblies, ICakeContext context, Action<string> logVerbose)
+    {
+        var all = definitions.ToList();
+        var sources = assemblies.Distinct().SelectMany(SourceTypes).Select(type => (ITaskSource)Activator.CreateInstance(type)!);
+        foreach (var task in sources.SelectMany(source => source.Tasks(context)))
+        {
+            if (all.Any(d => d.Name.Equals(task.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                logVerbose($"Task '{task.Name}' is defined by a task class; the contributed one is not added.");
+                continue;
+            }
+
+            all.Add(new TaskDefinition(task.Name, task.Task.GetType(), task.Description, [], [], false, task.SupportsDryRun, task.Task));
+        }
+
+        return all.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
     public static string NameOf(Type type) => type.GetCustomAttribute<TaskNameAttribute>()?.Name ?? type.Name;
 
     public static string Suggest(string wanted, IEnumerable<string> names)
@@ -64,8 +86,13 @@ internal static class TaskCatalog
             throw new CakeException($"Could not load the task classes of {assembly.GetName().Name}: {e.LoaderExceptions.FirstOrDefault()?.Message}");
         }
 
-        return types.Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false } && typeof(IFrostingTask).IsAssignableFrom(t));
+        // A private nested task class is the instance type of a contributed task (ITaskSource), not a task of its own.
+        return types.Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false, IsNestedPrivate: false } && typeof(IFrostingTask).IsAssignableFrom(t));
     }
+
+    private static IEnumerable<Type> SourceTypes(Assembly assembly) =>
+        assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }
+            && typeof(ITaskSource).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null);
 
     private static Type Settle(string name, List<Type> candidates, IReadOnlyCollection<Type> replacements, Action<string> logVerbose)
     {

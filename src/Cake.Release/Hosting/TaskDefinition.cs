@@ -1,6 +1,6 @@
 namespace Cake.Release.Hosting;
 
-/// <summary>A task class as the host registers it with the engine.</summary>
+/// <summary>A task class (or a contributed task instance) as the host registers it with the engine.</summary>
 internal sealed record TaskDefinition(
     string Name,
     Type Type,
@@ -8,4 +8,5 @@ internal sealed record TaskDefinition(
     IReadOnlyList<string> Dependencies,
     IReadOnlyList<string> Dependees,
     bool ContinueOnError,
-    bool SupportsDryRun);
+    bool SupportsDryRun,
+    IFrostingTask? Instance = null);

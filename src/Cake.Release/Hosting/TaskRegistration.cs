@@ -16,7 +16,7 @@ internal sealed class TaskRegistration(ICakeEngine engine, ICakeContext context,
         foreach (var definition in definitions)
         {
             RequireContext(definition.Type, definition.Name);
-            var task = (IFrostingTask)ActivatorUtilities.CreateInstance(provider, definition.Type);
+            var task = definition.Instance ?? (IFrostingTask)ActivatorUtilities.CreateInstance(provider, definition.Type);
             var builder = engine.RegisterTask(definition.Name);
             if (definition.Description is { } description)
             {

@@ -68,15 +68,25 @@ public static class VersionLine
             throw new ReleaseException($"{name} is at {ReleaseVersion.Text(latest!)}: a release line does not go back from {current} to {channel}; pass --prerelease={current} (or a later channel), or release {ReleaseVersion.Text(target)} without --prerelease.");
         }
 
-        var counter = existing
-            .Where(v => ReleaseVersion.Core(v) == target)
-            .Select(v => ReleaseVersion.IsOfChannel(v, channel, out var n) ? n : 0)
-            .DefaultIfEmpty(0)
-            .Max() + 1;
-        var next = new SemanticVersion(target.Major, target.Minor, target.Patch, [channel, counter.ToString(System.Globalization.CultureInfo.InvariantCulture)], null);
+        var next = NextPreRelease(target, channel, existing);
         return latest is not null && next <= latest
             ? throw new ReleaseException($"{name} is at {ReleaseVersion.Text(latest)}, which sorts above {ReleaseVersion.Text(next)}; pass a channel that sorts later, or --version.")
             : next;
+    }
+
+    /// <summary>
+    /// The next pre-release of <paramref name="core"/> on <paramref name="channel"/>: one above the highest counter of
+    /// that channel among <paramref name="existing"/> (1.6.0-rc.3 after 1.6.0-rc.2), so a counter is never reused.
+    /// </summary>
+    public static SemanticVersion NextPreRelease(SemanticVersion core, string channel, IEnumerable<SemanticVersion> existing)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        var counter = existing
+            .Where(v => ReleaseVersion.Core(v) == core)
+            .Select(v => ReleaseVersion.IsOfChannel(v, channel, out var n) ? n : 0)
+            .DefaultIfEmpty(0)
+            .Max() + 1;
+        return new SemanticVersion(core.Major, core.Minor, core.Patch, [channel, counter.ToString(System.Globalization.CultureInfo.InvariantCulture)], null);
     }
 
     /// <summary>The version one <paramref name="level"/> above <paramref name="stable"/>: 1.5.3 + minor → 1.6.0.</summary>

@@ -1,0 +1,70 @@
+using Cake.Core;
+using Cake.Core.IO;
+using Cake.Release.Promotion;
+
+namespace Cake.Release.GitOps;
+
+/// <summary>
+/// The release branch and tags a promotion leaves on the remote, each written only when missing, so a re-run after
+/// any failure completes them instead of failing on what an earlier run already pushed.
+/// </summary>
+internal sealed class ReleaseRefs
+{
+    private readonly GitTool _git;
+    private readonly GitRepository _repository;
+    private readonly GitHistory _history;
+    private readonly string _remote;
+
+    public ReleaseRefs(ICakeContext context, DirectoryPath root, string remote, GitSettings? settings = null)
+    {
+        _git = new GitTool(context, settings);
+        _repository = new GitRepository(context, root, settings);
+        _history = new GitHistory(context, root, settings);
+        _remote = remote;
+    }
+
+    public IReadOnlyList<(string Name, string Commit)> RemoteTags() => _history.RemoteTags(_remote);
+
+    // The source commit comes from a manifest, so this checkout may not have it yet (a shallow CI clone, an old one).
+    public void EnsureCommit(string commit, string mainBranch)
+    {
+        if (!_repository.HasCommit(commit))
+        {
+            _repository.FetchObjects(_remote, mainBranch, commit);
+        }
+
+        if (!_repository.HasCommit(commit))
+        {
+            throw new ReleaseException($"The source commit {commit} is not on {_remote}/{mainBranch} nor in {_repository.Root.FullPath}; fetch the branch that holds it (git fetch {_remote} <branch>) and run again.");
+        }
+    }
+
+    public ReleaseBranchState BranchState(string branch, string commit)
+    {
+        if (!_repository.RemoteBranches(_remote, branch).TryGetValue(branch, out var tip))
+        {
+            return ReleaseBranchState.Absent;
+        }
+
+        if (tip == commit)
+        {
+            return ReleaseBranchState.Contains;
+        }
+
+        _repository.FetchObjects(_remote, branch, tip);
+        return IsAncestor(commit, tip) ? ReleaseBranchState.Contains
+            : IsAncestor(tip, commit) ? ReleaseBranchState.Behind
+            : ReleaseBranchState.Diverged;
+    }
+
+    public PushOutcome PushBranch(string branch, string commit) => _repository.Push(_remote, commit, branch);
+
+    public PushOutcome PushTag(string name, string commit, string message)
+    {
+        var tagObject = _history.CreateTagObject(name, commit, message, _repository.CommitIdentity());
+        return _history.PushTag(_remote, tagObject, name);
+    }
+
+    private bool IsAncestor(string ancestor, string descendant) =>
+        _git.Run(_repository.Root, new ProcessArgumentBuilder().Append("merge-base").Append("--is-ancestor").Append(ancestor).Append(descendant)).Succeeded;
+}

@@ -1,0 +1,48 @@
+using Cake.Core.IO;
+using Cake.Release.GitOps;
+using Cake.Release.Registry;
+
+namespace Cake.Release.Promotion;
+
+/// <summary>Settings of <see cref="PromotionAliases.PromoteEnv"/>.</summary>
+public sealed class PromoteEnvSettings
+{
+    /// <summary>The service to promote (<c>--service</c>).</summary>
+    public string Service { get; set; } = "";
+
+    /// <summary>The environment to promote into (<c>--to</c>); the version comes from its <c>from</c>.</summary>
+    public string To { get; set; } = "";
+
+    /// <summary>The environment the caller expects the version to come from (<c>--from</c>); refused unless it is the target's <c>from</c>.</summary>
+    public string? From { get; set; }
+
+    /// <summary>The release version (<c>--version</c>); into a <c>preRelease</c> environment, 1.6.0 becomes its next 1.6.0-rc.N.</summary>
+    public string? Version { get; set; }
+
+    /// <summary>The bump rule (<c>--bump=major|minor|patch|auto</c>) when no version is given.</summary>
+    public string? Bump { get; set; }
+
+    /// <summary>The approvers (<c>--approver</c>, repeatable): distinct people, none of them the promoter.</summary>
+    public IList<string> Approvers { get; } = [];
+
+    /// <summary>The promoter (<c>--by</c>); default the CI actor, else the git user.</summary>
+    public string? By { get; set; }
+
+    /// <summary>release.yaml; its folder is the repository root.</summary>
+    public FilePath ConfigFile { get; set; } = "release.yaml";
+
+    /// <summary>Plan and check only (<c>--dryrun</c>); null: the context's --dryrun.</summary>
+    public bool? DryRun { get; set; }
+
+    /// <summary>Time-outs and retries of the registry client.</summary>
+    public RegistrySettings Registry { get; set; } = new();
+
+    /// <summary>How the manifest push retries when other pipelines push first.</summary>
+    public PushRetry Retry { get; set; } = PushRetry.Default;
+
+    /// <summary>How long a webhook may take to answer before the notification is given up (with a warning).</summary>
+    public TimeSpan NotifyTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The git tool's settings.</summary>
+    public GitSettings Git { get; set; } = new();
+}

@@ -1,0 +1,291 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Core.Diagnostics;
+using Cake.Release.Changelog;
+using Cake.Release.Charts;
+using Cake.Release.Config;
+using Cake.Release.GitOps;
+using Cake.Release.Hosting;
+using Cake.Release.Manifests;
+using Cake.Release.Notifications;
+using Cake.Release.Registry;
+using Cake.Release.Versioning;
+
+namespace Cake.Release.Promotion;
+
+/// <summary>Promotes one service's already-built image from one environment to the next.</summary>
+[CakeAliasCategory("Release")]
+public static class PromotionAliases
+{
+    /// <summary>
+    /// Checks the promotion of <see cref="PromoteEnvSettings.Service"/> into <see cref="PromoteEnvSettings.To"/> (path,
+    /// source, digest, soak, approvals, version, immutable tags, release branch: all evaluated, all reported), then,
+    /// when every check passes, carries it out in an order a re-run always completes: registry tags (the version and
+    /// the environment's imageTag), the release branch and annotated release tag at the source commit, the target's
+    /// manifest, the milestone tag, and last the notifications. Each step is idempotent: a re-run after success
+    /// changes nothing. A failed check throws <see cref="PromotionRefusedException"/> before anything is changed,
+    /// in a dry run too, so a dry run's exit code is the real run's.
+    /// </summary>
+    /// <example><code>PromoteEnv(new PromoteEnvSettings { Service = "blue", To = "production", Approvers = { "bob", "carol" } });</code></example>
+    [CakeMethodAlias]
+    public static PromoteEnvResult PromoteEnv(this ICakeContext context, PromoteEnvSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        var request = Request(context, settings, out var config);
+        var dryRun = settings.DryRun ?? context.IsDryRun();
+        var target = config.Environment(request.Target);
+        var refs = new ReleaseRefs(context, config.RepositoryRoot, config.Git.Remote, settings.Git);
+        var facts = Gather(context, settings, config, request, refs);
+        var plan = PromotionPolicy.Evaluate(request, facts);
+        Report(context.Log, plan, facts, dryRun);
+        if (!plan.Allowed)
+        {
+            throw new PromotionRefusedException(plan);
+        }
+
+        var effects = new List<PromotionEffect>();
+        var (version, digest, commit, names) = (plan.Version!, plan.Digest!, plan.Commit!, plan.Names!);
+        var approvers = Approvers(request);
+
+        var retag = new RetagServiceSettings { Service = request.Service, Digest = digest, ConfigFile = settings.ConfigFile, DryRun = dryRun, Registry = settings.Registry };
+        plan.RegistryTags.ToList().ForEach(retag.Tags.Add);
+        var retagged = context.RetagService(retag);
+        effects.Add(new PromotionEffect("registry-tags", !retagged.NothingToDo, $"{retagged.Image.Name}:{string.Join(", :", plan.RegistryTags)} → {digest}"));
+
+        effects.Add(ReleaseBranch(context.Log, refs, config, names.ReleaseBranch, commit, facts.ReleaseBranch!.Value, dryRun));
+        effects.Add(ReleaseTag(context.Log, refs, config, names.ReleaseTag, commit, facts.ReleaseTags.Any(t => t.Name == names.ReleaseTag), $"{request.Service} {version}\n\nDigest: {digest}\nPromoted-by: {request.Promoter}\n", dryRun));
+
+        var update = new UpdateManifestSettings
+        {
+            Environment = target.Name,
+            Service = request.Service,
+            Version = version,
+            Digest = digest,
+            Commit = commit,
+            From = target.From,
+            By = request.Promoter,
+            Action = "promote",
+            ConfigFile = settings.ConfigFile,
+            DryRun = dryRun,
+            Retry = settings.Retry,
+            Git = settings.Git,
+        };
+        approvers.ForEach(update.Approvers.Add);
+        var written = context.UpdateManifest(update);
+        effects.Add(new PromotionEffect("manifest", !written.AlreadyDeployed, $"{config.Git.Remote}/{target.Branch}:{config.Git.ManifestPath(target.Name)}"));
+
+        if (names.MilestoneTag is { } milestone)
+        {
+            var exists = refs.RemoteTags().Any(t => t.Name == milestone);
+            effects.Add(ReleaseTag(context.Log, refs, config, milestone, written.Write.Commit ?? written.Write.Parent, exists, $"{target.Name}: {request.Service} {version}\n", dryRun, "milestone-tag"));
+        }
+
+        var changed = effects.Any(e => e.Changed);
+        if (target.Notify.Count > 0 && (changed || dryRun))
+        {
+            var remoteUrl = new GitHistory(context, config.RepositoryRoot, settings.Git).RemoteUrl(config.Git.Remote);
+            var notice = new PromotionNotice(request.Service, version, target.From!, target.Name, request.Promoter, approvers,
+                ImageReference.InRegistry(config.Registry, config.Service(request.Service).Image).Name, digest, commit, CompareLinks.ForRemote(remoteUrl)?.Commit(commit));
+            effects.AddRange(Notify(context.Log, target, notice, settings.NotifyTimeout, dryRun));
+        }
+
+        if (dryRun)
+        {
+            context.Log.Information("Dry run: every check passes; the steps above are what PromoteEnv would do. Nothing was changed.");
+        }
+        else if (!changed)
+        {
+            context.Log.Information("{0} {1} is already in {2}; nothing to do.", request.Service, version, target.Name);
+        }
+        else
+        {
+            context.Log.Information("Promoted {0} {1} {2} → {3} ({4}).", request.Service, version, target.From!, target.Name, digest);
+        }
+
+        return new PromoteEnvResult(plan, effects, dryRun);
+    }
+
+    private static PromotionRequest Request(ICakeContext context, PromoteEnvSettings settings, out ReleaseConfig config)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Service) || string.IsNullOrWhiteSpace(settings.To))
+        {
+            throw new ReleaseException($"PromoteEnv needs {(string.IsNullOrWhiteSpace(settings.Service) ? "a service: pass --service=blue" : "an environment to promote into: pass --to=staging")}.");
+        }
+
+        if (settings.Version is not null && settings.Bump is not null)
+        {
+            throw new ReleaseException($"PromoteEnv takes --version or --bump, not both (got --version={settings.Version} --bump={settings.Bump}); pass one.");
+        }
+
+        var bump = settings.Bump is null ? (VersionBump?)null : VersionRequest.ParseBump(settings.Bump);
+        if (bump == VersionBump.Prerelease)
+        {
+            throw new ReleaseException("--bump=prerelease is not for PromoteEnv: an environment's preRelease: decides the channel; pass --bump=major, minor, patch or auto.");
+        }
+
+        config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var service = config.Service(settings.Service).Name;
+        var target = config.Environment(settings.To).Name;
+        var from = settings.From is null ? null : config.Environment(settings.From).Name;
+        var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
+        return new PromotionRequest(service, target, from, settings.Version, bump, Promoter.Resolve(context, settings.By, repository.UserName), settings.Approvers.ToList());
+    }
+
+    private static PromotionFacts Gather(ICakeContext context, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, ReleaseRefs refs)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var target = config.Environment(request.Target);
+        var from = config.Source(target);
+        var manifests = new RemoteManifests(context, config.RepositoryRoot, settings.Git).Read(config, [.. new[] { target, from }.OfType<EnvironmentConfig>()]);
+        var source = from is null ? null : manifests[from.Name]?.Entry(request.Service);
+        var tags = ReleaseTags.Of(config.Tags.Release, request.Service, refs.RemoteTags());
+
+        var (level, changed) = (ChangeLevel.None, false);
+        if (source?.Commit is { } commit)
+        {
+            refs.EnsureCommit(commit, config.Git.MainBranch);
+            var unit = ReleaseUnit.Resolve(config, request.Service, null, needsChart: false, dir => dir);
+            (_, level, changed) = ReleasePlanner.ChangesSince(new GitHistory(context, config.RepositoryRoot, settings.Git), commit, tags, unit.Paths);
+        }
+
+        var choice = PromotionVersion.Choose(request, target, source, tags, level, changed);
+        var registry = source?.Digest is { } digest
+            ? PromotedImage.Facts(ImageReference.InRegistry(config.Registry, config.Service(request.Service).Image), digest,
+                choice.Version is null ? null : ReleaseVersion.Text(choice.Version), settings.Registry, config.RepositoryRoot, context.Environment.GetEnvironmentVariable)
+            : new RegistryFacts(null, null);
+        ReleaseBranchState? branch = choice.Version is { } version && source?.Commit is { } at
+            ? refs.BranchState(PromotionNames.For(config, target, request.Service, version, at, now).ReleaseBranch, at)
+            : null;
+
+        return new PromotionFacts
+        {
+            Config = config,
+            Source = source,
+            Target = manifests[target.Name]?.Entry(request.Service),
+            ReleaseTags = tags,
+            Version = choice,
+            Registry = registry,
+            ReleaseBranch = branch,
+            Now = now,
+        };
+    }
+
+    private static List<string> Approvers(PromotionRequest request) =>
+        request.Approvers.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static void Report(ICakeLog log, PromotionPlan plan, PromotionFacts facts, bool dryRun)
+    {
+        var version = plan.Version is null ? "no version" : $"{plan.Version} ({facts.Version.How})";
+        log.Information("{0}PromoteEnv {1} {2} → {3}: {4}", dryRun ? "Dry run: " : "", plan.Service, plan.From ?? "?", plan.Target, version);
+        foreach (var check in plan.Checks)
+        {
+            log.Information("  {0}", check);
+        }
+
+        if (!plan.Allowed)
+        {
+            log.Information("{0} of {1} checks failed; {2}.", plan.Failed.Count, plan.Checks.Count, dryRun ? "the real run would be refused" : "nothing is changed");
+            return;
+        }
+
+        if (plan.Names is { } names)
+        {
+            log.Information("Plan: image tags {0}; release branch {1} and tag {2} at {3}; manifest of {4}{5}; notify {6}.",
+                string.Join(", ", plan.RegistryTags), names.ReleaseBranch, names.ReleaseTag, plan.Commit![..7], plan.Target,
+                names.MilestoneTag is null ? "" : $"; milestone tag {names.MilestoneTag}", plan.Notify.Count == 0 ? "nobody" : string.Join(", ", plan.Notify));
+        }
+    }
+
+    private static PromotionEffect ReleaseBranch(ICakeLog log, ReleaseRefs refs, ReleaseConfig config, string branch, string commit, ReleaseBranchState state, bool dryRun)
+    {
+        var at = commit[..7];
+        if (state == ReleaseBranchState.Contains)
+        {
+            log.Information("{0}/{1} already holds {2}.", config.Git.Remote, branch, at);
+            return new PromotionEffect("release-branch", false, $"{branch} already holds {at}");
+        }
+
+        var what = state == ReleaseBranchState.Absent ? $"{branch} created at {at}" : $"{branch} fast-forwarded to {at}";
+        if (dryRun)
+        {
+            log.Information("Dry run: would push {0} (git push {1} {2}:refs/heads/{3}).", what, config.Git.Remote, at, branch);
+            return new PromotionEffect("release-branch", true, what);
+        }
+
+        var push = refs.PushBranch(branch, commit);
+        if (!push.IsAccepted)
+        {
+            throw new ReleaseException($"{config.Git.Remote} refused the release branch {branch} at {at}: {push.Reason}; the image tags are set, and running the promotion again continues from here once the cause is fixed.");
+        }
+
+        log.Information("Pushed {0} to {1}.", what, config.Git.Remote);
+        return new PromotionEffect("release-branch", true, what);
+    }
+
+    private static PromotionEffect ReleaseTag(ICakeLog log, ReleaseRefs refs, ReleaseConfig config, string tag, string commit, bool exists, string message, bool dryRun, string step = "release-tag")
+    {
+        var at = commit[..7];
+        if (exists)
+        {
+            log.Information("{0}: the tag {1} is already on {2}.", step, tag, config.Git.Remote);
+            return new PromotionEffect(step, false, $"{tag} already on {config.Git.Remote}");
+        }
+
+        if (dryRun)
+        {
+            log.Information("Dry run: would push the annotated tag {0} on {1} (git push {2} refs/tags/{0}).", tag, at, config.Git.Remote);
+            return new PromotionEffect(step, true, $"{tag} at {at}");
+        }
+
+        var push = refs.PushTag(tag, commit, message);
+        if (!push.IsAccepted)
+        {
+            throw new ReleaseException($"{config.Git.Remote} refused the tag {tag} on {at}: {push.Reason}; the steps before it are done, and running the promotion again continues from here once the cause is fixed.");
+        }
+
+        log.Information("Tagged {0} ({1}) and pushed it to {2}.", tag, at, config.Git.Remote);
+        return new PromotionEffect(step, true, $"{tag} at {at}");
+    }
+
+    // Last, and never fatal: the promotion is done whether or not a chat hears about it.
+    private static IEnumerable<PromotionEffect> Notify(ICakeLog log, EnvironmentConfig target, PromotionNotice notice, TimeSpan timeout, bool dryRun)
+    {
+        var notifier = new WebhookNotifier(timeout);
+        foreach (var notify in target.Notify)
+        {
+            var where = $"{notify.Kind} webhook ({Describe(notify)})";
+            if (dryRun)
+            {
+                log.Information("Dry run: would notify the {0}: {1} by {2}{3}.", where, notice.Title, notice.By, notice.Approvers.Count == 0 ? "" : $", approved by {string.Join(", ", notice.Approvers)}");
+                yield return new PromotionEffect("notify", true, where);
+                continue;
+            }
+
+            string? problem;
+            try
+            {
+                problem = notifier.Send(notify.Url.Resolve(), NotificationPayloads.For(notify.Kind, notice));
+            }
+            catch (ReleaseException e)
+            {
+                problem = e.Message.TrimEnd('.');
+            }
+
+            if (problem is null)
+            {
+                log.Information("Notified the {0}.", where);
+                yield return new PromotionEffect("notify", true, where);
+            }
+            else
+            {
+                log.Warning("Could not notify the {0}: {1}. The promotion itself is done.", where, problem);
+                yield return new PromotionEffect("notify", false, $"{where}: {problem}");
+            }
+        }
+    }
+
+    // The variable names are not secret, the URL is: name where it comes from, never what it is.
+    private static string Describe(NotifyTarget notify) =>
+        notify.Url.Variables.Count > 0 ? string.Join(", ", notify.Url.Variables.Select(v => $"${{{v}}}")) : notify.Url.Location.ToString();
+}

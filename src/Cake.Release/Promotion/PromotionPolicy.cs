@@ -1,0 +1,255 @@
+using System.Globalization;
+using Cake.Release.Config;
+using Cake.Release.Manifests;
+using Cake.Release.Versioning;
+using NuGet.Versioning;
+
+namespace Cake.Release.Promotion;
+
+/// <summary>
+/// The gates a promotion passes, as pure policy: every check is evaluated and reported, so a refused promotion
+/// lists all of its reasons at once rather than one per attempt.
+/// </summary>
+public static class PromotionPolicy
+{
+    /// <summary>Checks <paramref name="request"/> against <paramref name="facts"/> and plans the promotion.</summary>
+    public static PromotionPlan Evaluate(PromotionRequest request, PromotionFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(facts);
+        var config = facts.Config;
+        var target = config.Environment(request.Target);
+        var source = facts.Source;
+        var version = facts.Version.Version;
+        var alreadyDone = version is not null && source is not null && facts.Target is { } current
+            && current.Version == ReleaseVersion.Text(version) && current.Digest == source.Digest;
+
+        var names = version is null ? null : PromotionNames.For(config, target, request.Service, version, source?.Commit, facts.Now);
+        var checks = new List<PromotionCheck>
+        {
+            Path(request, config, target),
+            Source(request, config, target, source, version),
+            Digest(request, target, source, facts.Registry),
+            Soak(target, source, facts.Now),
+            Approvals(request, target),
+            Version(request, target, facts, alreadyDone),
+            Immutable(request, source, facts),
+            ReleaseBranch(facts.ReleaseBranch, names, source),
+        };
+
+        var registryTags = version is null ? [] : new[] { ReleaseVersion.Text(version), target.ImageTag }.OfType<string>().Distinct().ToList();
+        return new PromotionPlan(request.Service, target.From, target.Name, version is null ? null : ReleaseVersion.Text(version), source?.Digest, source?.Commit,
+            checks, registryTags, names, target.Notify.Select(n => n.Kind).ToList(), alreadyDone);
+    }
+
+    private static PromotionCheck Path(PromotionRequest request, ReleaseConfig config, EnvironmentConfig target)
+    {
+        var chain = string.Join(" → ", config.PromotionChain(target).Select(e => e.Name));
+        if (target.From is null)
+        {
+            var promotable = config.Environments.Where(e => e.From is not null).Select(e => e.Name).ToList();
+            return Fail("path", $"{target.Name} has no from:, so nothing is promoted into it ({(target.Auto ? "DeployDev writes it" : "it starts the chain")}); promote into {string.Join(" or ", promotable)} instead");
+        }
+
+        if (request.From is { } from && from != target.From)
+        {
+            return Fail("path", $"{target.Name} takes versions only from {target.From} ({chain}), not from {from}; promote {from} → {NextAfter(config, from) ?? target.From} first, then {target.From} → {target.Name}");
+        }
+
+        return Pass("path", $"{target.From} → {target.Name} ({chain})");
+    }
+
+    private static PromotionCheck Source(PromotionRequest request, ReleaseConfig config, EnvironmentConfig target, ManifestEntry? source, SemanticVersion? version)
+    {
+        if (target.From is null)
+        {
+            return Fail("source", "no source environment to take the version from");
+        }
+
+        if (source is null)
+        {
+            var first = config.Environment(target.From) is { From: { } earlier } ? $"promote it {earlier} → {target.From} first" : $"deploy it to {target.From} first (DeployDev)";
+            return Fail("source", $"{target.From} does not run {request.Service}; {first}");
+        }
+
+        if (source.Digest is null || source.Commit is null)
+        {
+            return Fail("source", $"{target.From}'s entry for {request.Service} ({source.Version}) records no {(source.Digest is null ? "digest" : "commit")}, so there is no image to promote; deploy it to {target.From} again");
+        }
+
+        if (request.Version is not null && version is not null && ReleaseVersion.TryParse(source.Version, out var running, out _)
+            && ReleaseVersion.Core(running!) != ReleaseVersion.Core(version))
+        {
+            return Fail("source", $"{target.From} runs {request.Service} {source.Version}, not {ReleaseVersion.Text(version)}; promote {ReleaseVersion.Text(ReleaseVersion.Core(running!))} (leave out --version), or get {ReleaseVersion.Text(version)} into {target.From} first");
+        }
+
+        return Pass("source", $"{target.From} runs {request.Service} {source.Version} ({Short(source.Digest)}, commit {source.Commit[..Math.Min(7, source.Commit.Length)]}, deployed {Time(source.Deployed)})");
+    }
+
+    private static PromotionCheck Digest(PromotionRequest request, EnvironmentConfig target, ManifestEntry? source, RegistryFacts registry)
+    {
+        if (source?.Digest is null)
+        {
+            return Fail("digest", "no digest to look for in the registry (see source)");
+        }
+
+        if (registry.Problem is not null)
+        {
+            return Fail("digest", $"could not ask the registry whether {source.Image}@{Short(source.Digest)} exists: {registry.Problem.TrimEnd('.')}");
+        }
+
+        return registry.DigestExists == true
+            ? Pass("digest", $"{source.Image}@{Short(source.Digest)} is in the registry")
+            : Fail("digest", $"{source.Image}@{source.Digest} is not in the registry (deleted, or pushed elsewhere); build {request.Service} and deploy it to {target.From} again");
+    }
+
+    private static PromotionCheck Soak(EnvironmentConfig target, ManifestEntry? source, DateTimeOffset now)
+    {
+        if (target.Soak <= TimeSpan.Zero)
+        {
+            return Pass("soak", $"{target.Name} needs no soak time");
+        }
+
+        if (source is null)
+        {
+            return Fail("soak", $"{target.Name} needs {Span(target.Soak)} in {target.From}, and nothing runs there yet");
+        }
+
+        var ran = now - source.Deployed;
+        return ran >= target.Soak
+            ? Pass("soak", $"ran {Span(ran)} in {target.From} (soak {Span(target.Soak)})")
+            : Fail("soak", $"ran {Span(ran < TimeSpan.Zero ? TimeSpan.Zero : ran)} in {target.From}, {target.Name} needs {Span(target.Soak)}; promote after {Time(source.Deployed + target.Soak)}");
+    }
+
+    private static PromotionCheck Approvals(PromotionRequest request, EnvironmentConfig target)
+    {
+        var given = request.Approvers.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var self = given.Where(a => a.Equals(request.Promoter, StringComparison.OrdinalIgnoreCase)).ToList();
+        var others = given.Except(self, StringComparer.OrdinalIgnoreCase).ToList();
+        if (self.Count > 0)
+        {
+            return Fail("approvals", $"{request.Promoter} promotes and cannot also approve (--approver={self[0]}); {Needed(target.Approvals, request.Promoter)}");
+        }
+
+        if (others.Count < target.Approvals)
+        {
+            var got = others.Count == 0 ? "none" : $"{others.Count} ({string.Join(", ", others)})";
+            return Fail("approvals", $"{target.Name} needs {target.Approvals} distinct approver(s) other than {request.Promoter}, got {got}; {Needed(target.Approvals - others.Count, request.Promoter)}");
+        }
+
+        return target.Approvals == 0 && others.Count == 0
+            ? Pass("approvals", $"{target.Name} needs no approval")
+            : Pass("approvals", $"approved by {string.Join(", ", others)} ({others.Count} of {target.Approvals} needed)");
+    }
+
+    private static PromotionCheck Version(PromotionRequest request, EnvironmentConfig target, PromotionFacts facts, bool alreadyDone)
+    {
+        if (facts.Version.Version is not { } version)
+        {
+            return Fail("version", facts.Version.Problem ?? "no release version could be chosen; pass --version");
+        }
+
+        var text = ReleaseVersion.Text(version);
+        if (facts.Target is not { } current)
+        {
+            return Pass("version", $"{text} ({facts.Version.How}) is the first release of {request.Service} in {target.Name}");
+        }
+
+        if (alreadyDone)
+        {
+            return Pass("version", $"{target.Name} already runs {request.Service} {text} with this digest: a re-run only completes what an earlier run left undone");
+        }
+
+        if (!ReleaseVersion.TryParse(current.Version, out var running, out _))
+        {
+            return Pass("version", $"{text} ({facts.Version.How}) replaces {current.Version} in {target.Name}");
+        }
+
+        var rollback = $"going back is a rollback: Rollback --env={target.Name} --service={request.Service} --version={text}";
+        return VersionComparer.Default.Compare(version, running) switch
+        {
+            > 0 => Pass("version", $"{text} ({facts.Version.How}) is new for {target.Name}, which runs {current.Version}"),
+            0 => Fail("version", $"{target.Name} already runs {request.Service} {current.Version} with another digest ({Short(current.Digest)}); a version names one image, so pass a higher --version"),
+            _ => Fail("version", $"{target.Name} runs {request.Service} {current.Version}, above {text}; {rollback}"),
+        };
+    }
+
+    private static PromotionCheck Immutable(PromotionRequest request, ManifestEntry? source, PromotionFacts facts)
+    {
+        if (facts.Version.Version is not { } version || source?.Digest is null)
+        {
+            return Fail("immutable", "no version or digest to check the release tags against (see version and source)");
+        }
+
+        var text = ReleaseVersion.Text(version);
+        var problems = new List<string>();
+        if (facts.Registry.VersionTagDigest is { } tagged && tagged != source.Digest)
+        {
+            problems.Add($"the image tag {request.Service}:{text} already names {Short(tagged)}, not {Short(source.Digest)}");
+        }
+
+        if (facts.ReleaseTags.FirstOrDefault(t => t.Version == version) is { } tag && tag.Commit != source.Commit)
+        {
+            problems.Add($"the git tag {tag.Name} already marks commit {tag.Commit[..7]}, not {source.Commit?[..Math.Min(7, source.Commit.Length)]}");
+        }
+
+        if (problems.Count > 0)
+        {
+            return Fail("immutable", $"{string.Join(" and ", problems)}; a release version never moves, so pass another --version");
+        }
+
+        var existing = facts.Registry.VersionTagDigest is not null || facts.ReleaseTags.Any(t => t.Version == version);
+        return Pass("immutable", existing ? $"the tags of {text} already name this image and commit" : $"{text} is not tagged yet");
+    }
+
+    private static PromotionCheck ReleaseBranch(ReleaseBranchState? state, PromotionNames? names, ManifestEntry? source)
+    {
+        if (state is null || names is null || source?.Commit is null)
+        {
+            return Fail("release-branch", "no release branch to check without a version and a source commit (see version and source)");
+        }
+
+        var (branch, commit) = (names.ReleaseBranch, source.Commit[..Math.Min(7, source.Commit.Length)]);
+        return state switch
+        {
+            ReleaseBranchState.Absent => Pass("release-branch", $"{branch} is created at {commit}"),
+            ReleaseBranchState.Contains => Pass("release-branch", $"{branch} already holds {commit}"),
+            ReleaseBranchState.Behind => Pass("release-branch", $"{branch} fast-forwards to {commit}"),
+            _ => Fail("release-branch", $"{branch} has commits that {commit} lacks (a hotfix on that line?); release the branch's tip (Hotfix) or pass a --version on a new line"),
+        };
+    }
+
+    private static string Needed(int count, string promoter) =>
+        count <= 0 ? "leave the promoter out of --approver" : $"add {count} more --approver=<name> (anyone but {promoter})";
+
+    private static string? NextAfter(ReleaseConfig config, string from) => config.Environments.FirstOrDefault(e => e.From == from)?.Name;
+
+    private static string Short(string? digest) => digest is null ? "no digest" : digest.Length > 19 ? digest[..19] + "…" : digest;
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    internal static string Span(TimeSpan span)
+    {
+        var parts = new List<string>();
+        if (span.Days > 0)
+        {
+            parts.Add($"{span.Days}d");
+        }
+
+        if (span.Hours > 0)
+        {
+            parts.Add($"{span.Hours}h");
+        }
+
+        if (span.Minutes > 0 || parts.Count == 0)
+        {
+            parts.Add($"{span.Minutes}m");
+        }
+
+        return string.Concat(parts);
+    }
+
+    private static PromotionCheck Pass(string name, string reason) => new(name, true, reason);
+
+    private static PromotionCheck Fail(string name, string reason) => new(name, false, reason);
+}

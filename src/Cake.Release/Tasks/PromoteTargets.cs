@@ -1,0 +1,54 @@
+using Cake.Core;
+using Cake.Core.IO;
+using Cake.Release.Config;
+using Cake.Release.Hosting;
+
+namespace Cake.Release.Tasks;
+
+/// <summary>
+/// <c>Promote&lt;Env&gt;</c>: one target per environment of release.yaml that has a <c>from:</c>, named in PascalCase
+/// (staging → PromoteStaging, pre-prod → PromotePreProd), each PromoteEnv with <c>--to</c> fixed. Without a
+/// release.yaml (or with one that does not load) there are none; the tasks that need the file say why.
+/// </summary>
+public sealed class PromoteTargets : ITaskSource
+{
+    /// <inheritdoc/>
+    public IEnumerable<ContributedTask> Tasks(ICakeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var file = new FilePath(ReleaseArguments.Value(context, "config") ?? "release.yaml").MakeAbsolute(context.Environment).FullPath;
+        if (!File.Exists(file))
+        {
+            return [];
+        }
+
+        ReleaseConfig config;
+        try
+        {
+            config = ReleaseConfigLoader.Load(file);
+        }
+        catch (ReleaseException)
+        {
+            return [];
+        }
+
+        return config.Environments.Where(e => e.From is not null).Select(e => new ContributedTask(
+            NameFor(e.Name),
+            $"Promotes --service from {e.From} into {e.Name} (PromoteEnv --to={e.Name})",
+            new PromoteEnvironmentTask(e.Name),
+            SupportsDryRun: true)).ToList();
+    }
+
+    /// <summary>The target name of an environment: Promote + its name in PascalCase (pre-prod → PromotePreProd).</summary>
+    public static string NameFor(string environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var words = environment.Split(['-', '_', '.', ' '], StringSplitOptions.RemoveEmptyEntries);
+        return "Promote" + string.Concat(words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+    }
+
+    private sealed class PromoteEnvironmentTask(string environment) : FrostingTask
+    {
+        public override void Run(ICakeContext context) => PromoteEnvTask.Promote(context, environment);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Cake.Release.Tests.Promotion;
+
+/// <summary>An HTTP listener on 127.0.0.1 and a free port, standing in for Teams and Slack: it records what is posted.</summary>
+public sealed class WebhookReceiver : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+
+    public WebhookReceiver()
+    {
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(Serve);
+    }
+
+    public int Port { get; }
+
+    /// <summary>Paths answered with 500, as a broken webhook.</summary>
+    public ConcurrentBag<string> Failing { get; } = [];
+
+    public ConcurrentQueue<(string Path, string ContentType, string Body)> Received { get; } = new();
+
+    /// <summary>A webhook URL whose path carries a secret token, as Teams and Slack URLs do.</summary>
+    public string Url(string path) => $"http://127.0.0.1:{Port}/{path}";
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+        }
+    }
+
+    private async Task Serve()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var path = context.Request.Url!.AbsolutePath.TrimStart('/');
+            Received.Enqueue((path, context.Request.ContentType ?? "", await reader.ReadToEndAsync()));
+            context.Response.StatusCode = Failing.Contains(path) ? 500 : 200;
+            context.Response.Close();
+        }
+    }
+}
