@@ -22,6 +22,6 @@ public static class BuildAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        throw new NotImplementedException("BuildOnce: the public shape is committed first; the implementation follows.");
+        return new BuildOnceRun(context, settings).Run();
     }
 }
