@@ -208,7 +208,16 @@ internal sealed class BuildOnceRun
     private static IReadOnlyList<TResult> Parallel<TItem, TResult>(IReadOnlyList<TItem> items, int parallelism, Func<TItem, TResult> work)
     {
         var results = new TResult[items.Count];
-        System.Threading.Tasks.Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i => results[i] = work(items[i]));
+        try
+        {
+            System.Threading.Tasks.Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i => results[i] = work(items[i]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // The first refusal as itself (its one-line message), not wrapped in "One or more errors occurred".
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+
         return results;
     }
 
