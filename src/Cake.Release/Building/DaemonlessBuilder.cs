@@ -40,6 +40,12 @@ internal sealed class DaemonlessBuilder<TSettings> : IImageBuilder
                 throw new ImageBuildException(request.Service.Name, $"{Name} build exited with {build.ExitCode}", build.Tail);
             }
 
+            if (request.LayoutRoot is { } layout)
+            {
+                // containers/image creates the repository's layout folder, but not the folders above it.
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.Combine(layout, request.Target.Repository))!);
+            }
+
             var digestFile = System.IO.Path.Combine(work, "digest");
             var push = _cli.Run(PushArguments(request, _storage, local, digestFile, auth?.Path), request.ContextDirectory);
             if (!push.Succeeded)

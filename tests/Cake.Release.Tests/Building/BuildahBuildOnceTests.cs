@@ -128,4 +128,18 @@ public sealed class BuildahBuildOnceTests : IDisposable
 
         Assert.Equal($"BuildOnce: artifacts/changed.json is not there ({shop.Clone}); run DetectChanged first, or name the services with --service=<name>.", error.Message);
     }
+
+    [Fact]
+    public void Buildah_pushes_into_an_oci_layout_that_a_second_run_finds()
+    {
+        using var layoutShop = new BuildFixture("oci:.release/registry", "buildah");
+        var (context, _) = CakeContexts.Create();
+
+        var build = context.BuildOnce(layoutShop.Settings("blue")).Builds.Single();
+        var again = context.BuildOnce(layoutShop.Settings("blue")).Builds.Single();
+
+        var (digest, labels, _) = SkopeoImage.Inspect($"oci:{Path.Combine(layoutShop.Clone, ".release", "registry", "blue")}:{layoutShop.Tag}");
+        Assert.Equal((digest, digest, false), (build.Digest, again.Digest, again.Built));
+        Assert.Equal(layoutShop.Head, labels["org.opencontainers.image.revision"]);
+    }
 }
