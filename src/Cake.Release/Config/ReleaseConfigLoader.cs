@@ -15,15 +15,6 @@ public static class ReleaseConfigLoader
     private static readonly string[] TopKeys = ["version", "registry", "git", "tags", "build", "environments", "services"];
     private static readonly string[] GitKeys = ["remote", "mainBranch", "manifestsDir"];
     private static readonly string[] TagKeys = ["release", "releaseBranch", "build"];
-    private static readonly string[] BuildKeys = ["builder"];
-
-    private static readonly Dictionary<string, BuilderKind> Builders = new()
-    {
-        ["docker"] = BuilderKind.Docker,
-        ["buildah"] = BuilderKind.Buildah,
-        ["podman"] = BuilderKind.Podman,
-        ["oci-layer"] = BuilderKind.OciLayer,
-    };
 
     /// <summary>
     /// Loads the configuration file. The repository root is the file's folder; <c>${VAR}</c> values read the
@@ -65,7 +56,7 @@ public static class ReleaseConfigLoader
             : null) ?? DefaultRegistry;
         var git = ReadGit(reader, root);
         var tags = ReadTags(reader, root);
-        var build = ReadBuild(reader, root);
+        var build = BuildSection.Read(reader, root);
         var environments = EnvironmentsSection.Read(reader, root, environment);
         var services = ServicesSection.Read(reader, root, repository);
 
@@ -177,20 +168,5 @@ public static class ReleaseConfigLoader
             ReleaseBranch = reader.OptionalTemplate(tags, "tags", "releaseBranch") ?? defaults.ReleaseBranch,
             Build = reader.OptionalTemplate(tags, "tags", "build") ?? defaults.Build,
         };
-    }
-
-    private static BuildConfig ReadBuild(ConfigReader reader, YamlMappingNode root)
-    {
-        if (ConfigReader.Optional(root, "build") is not { } node)
-        {
-            return new BuildConfig();
-        }
-
-        var build = reader.Mapping(node, "build", "build: { builder: docker }");
-        reader.Entries(build, "build", BuildKeys, "a key of build");
-        var builder = reader.OptionalText(build, "build", "builder", b => Builders.ContainsKey(b)
-            ? null
-            : $"is not a builder;{ConfigReader.Suggest(b, Builders.Keys)} use one of {string.Join(", ", Builders.Keys)}");
-        return builder is null ? new BuildConfig() : new BuildConfig { Builder = Builders[builder] };
     }
 }

@@ -15,6 +15,18 @@ public sealed record ServiceConfig
     /// <summary>The Dockerfile, relative to <see cref="Path"/>; <c>Dockerfile</c> by default.</summary>
     public string Dockerfile { get; init; } = "Dockerfile";
 
+    /// <summary>The build context folder, relative to <see cref="Path"/>; <c>.</c> (the service folder) by default.</summary>
+    public string Context { get; init; } = ".";
+
+    /// <summary>
+    /// The folder the <c>oci-layer</c> builder packs as the image's one layer, relative to <see cref="Path"/>;
+    /// <c>dist</c> by default. It is what the service's own build step produced (e.g. <c>dotnet publish -o dist</c>).
+    /// </summary>
+    public string Output { get; init; } = "dist";
+
+    /// <summary>Build arguments for this service (<c>buildArgs</c>), over those of <c>build.args</c>.</summary>
+    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The Helm chart folder, relative to the repository root, or null when the service has no chart.</summary>
     public string? Chart { get; init; }
 
@@ -29,6 +41,12 @@ public sealed record ServiceConfig
 
     /// <summary>The Dockerfile relative to the repository root.</summary>
     public string DockerfilePath => InService(Dockerfile);
+
+    /// <summary>The build context relative to the repository root.</summary>
+    public string ContextPath => InService(Context);
+
+    /// <summary>The build output folder relative to the repository root.</summary>
+    public string OutputPath => InService(Output);
 
     /// <summary>The changelog relative to the repository root.</summary>
     public string ChangelogPath => InService(Changelog);

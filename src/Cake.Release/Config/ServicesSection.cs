@@ -8,7 +8,7 @@ namespace Cake.Release.Config;
 /// </summary>
 internal static class ServicesSection
 {
-    private static readonly string[] ServiceKeys = ["path", "image", "dockerfile", "chart", "changelog", "dependsOn"];
+    private static readonly string[] ServiceKeys = ["path", "image", "dockerfile", "context", "output", "buildArgs", "chart", "changelog", "dependsOn"];
 
     public static IReadOnlyList<ServiceConfig> Read(ConfigReader reader, YamlMappingNode root, string repository)
     {
@@ -70,6 +70,9 @@ internal static class ServicesSection
         return config with
         {
             Dockerfile = ConfigReader.Optional(service, "dockerfile") is { } dockerfile ? InsidePath(reader, dockerfile, $"{key}.dockerfile", repository, path) : config.Dockerfile,
+            Context = ConfigReader.Optional(service, "context") is { } context ? InsidePath(reader, context, $"{key}.context", repository, path) : config.Context,
+            Output = ConfigReader.Optional(service, "output") is { } output ? InsidePath(reader, output, $"{key}.output", repository, path) : config.Output,
+            BuildArgs = BuildSection.Args(reader, service, key, "buildArgs"),
             Changelog = ConfigReader.Optional(service, "changelog") is { } changelog ? InsidePath(reader, changelog, $"{key}.changelog", repository, path) : config.Changelog,
             DependsOn = ReadDependsOn(reader, service, key, repository, services),
         };

@@ -1,0 +1,64 @@
+using Cake.Release.Tests.Infrastructure;
+using Cake.Release.Tests.Registry;
+
+namespace Cake.Release.Tests.Building;
+
+/// <summary>
+/// The BuildOnce target run as a real pipeline process against a registry with htpasswd users: buildah gets the
+/// credential through a file, never on its command line, and no log line (Cake's diagnostic output logs every
+/// command line) ever holds the password.
+/// </summary>
+public sealed class BuildOnceAuthTests : IDisposable
+{
+    private const string User = "ci-bot";
+    private const string Password = "s3cret-Build-Pa55";
+    private readonly LocalRegistry registry = LocalRegistry.Start(User, Password);
+    private readonly BuildFixture shop;
+    private readonly string dockerConfig = Directory.CreateTempSubdirectory("cake-release-docker-").FullName;
+
+    public BuildOnceAuthTests() => shop = new BuildFixture($"{registry.Host}/acme", "buildah");
+
+    public void Dispose()
+    {
+        shop.Dispose();
+        registry.Dispose();
+        Directory.Delete(dockerConfig, recursive: true);
+    }
+
+    private Dictionary<string, string> Environment(string password)
+    {
+        var environment = shop.StorageEnvironment();
+        environment["REGISTRY_USERNAME"] = User;
+        environment["REGISTRY_PASSWORD"] = password;
+        environment["DOCKER_CONFIG"] = dockerConfig;
+        environment["REGISTRY_AUTH_FILE"] = Path.Combine(dockerConfig, "none.json");
+        return environment;
+    }
+
+    [Fact]
+    public void Credentials_push_the_image_and_never_reach_the_log()
+    {
+        var run = ReleasePipeline.RunIn(shop.Clone, Environment(Password), "--target=BuildOnce", "--service=blue", "--verbosity=diagnostic");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(Password, run.All, StringComparison.Ordinal);
+        Assert.Contains("--authfile", run.All, StringComparison.Ordinal);
+        var (digest, labels, _) = SkopeoImage.Inspect($"docker://{registry.Host}/acme/blue:{shop.Tag}", "--creds", $"{User}:{Password}");
+        Assert.Equal(shop.Head, labels["org.opencontainers.image.revision"]);
+        Assert.Contains($"blue {shop.Tag} built and pushed: {registry.Host}/acme/blue@{digest}", run.Output, StringComparison.Ordinal);
+        Assert.Equal(digest, shop.BuildsJson().GetProperty("builds")[0].GetProperty("digest").GetString());
+    }
+
+    [Fact]
+    public void A_wrong_password_is_refused_before_anything_is_built_and_is_never_shown()
+    {
+        const string wrong = "wrong-Pa55-word";
+
+        var run = ReleasePipeline.RunIn(shop.Clone, Environment(wrong), "--target=BuildOnce", "--service=blue", "--verbosity=diagnostic");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.DoesNotContain(wrong, run.All, StringComparison.Ordinal);
+        Assert.Contains($"Error: {registry.Host}/acme/blue:{shop.Tag}: registry {registry.Host} refused user '{User}' from REGISTRY_USERNAME/REGISTRY_PASSWORD; check that user name and password.", run.ErrorLines);
+        Assert.DoesNotContain("building with buildah", run.All, StringComparison.Ordinal);
+    }
+}
