@@ -38,4 +38,8 @@ public sealed record EnvironmentConfig
 
     /// <summary>Where the environment is declared, for errors about it.</summary>
     public ConfigLocation? Location { get; init; }
+
+    /// <summary>The target that promotes into this environment: Promote + its name in PascalCase (pre-prod → PromotePreProd).</summary>
+    public string PromoteTarget =>
+        "Promote" + string.Concat(Name.Split(['-', '_', '.', ' '], StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 }

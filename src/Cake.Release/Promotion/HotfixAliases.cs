@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Cake.Release.Building;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Hosting;
@@ -124,34 +125,22 @@ public static class HotfixAliases
         return new HotfixResult(service.Name, fix, branch, commit, version, tag, held is null ? HotfixOutcome.Released : HotfixOutcome.Completed, build, next);
     }
 
-    /// <summary>
-    /// Builds the service's image once from the hotfix worktree at <paramref name="commit"/>, before anything is pushed.
-    /// </summary>
-    /// <remarks>
-    /// BuildOnce (issue 6) is written at the same time as this alias and is not part of this version yet. When it is
-    /// merged, this body becomes:
-    /// <code>
-    /// var built = context.BuildOnce(new BuildOnceSettings { Services = { service.Name }, Commit = commit, SourceDirectory = worktree,
-    ///     ConfigFile = settings.ConfigFile, DryRun = dryRun, Registry = settings.Registry }).Builds.Single();
-    /// return dryRun ? null : new HotfixBuild(built.Tag, built.Image, built.Digest);
-    /// </code>
-    /// </remarks>
+    // Built from the worktree before anything is pushed: a build that fails leaves the remote as it was. The build
+    // tag (sha-<commit>) is what PromoteEnv finds when the hotfix enters the chain after the auto environment.
     private static HotfixBuild? BuildHotfixImage(ICakeContext context, HotfixSettings settings, ServiceConfig service, DirectoryPath worktree, string commit, bool dryRun)
     {
-        _ = (settings, worktree, dryRun);
-        context.Log.Warning("{0} at {1} is not built: BuildOnce is not part of this version of Cake.Release yet; build it from the release tag before promoting.", service.Name, commit[..7]);
-        return null;
+        var build = new BuildOnceSettings { Commit = commit, SourceDirectory = worktree, ConfigFile = settings.ConfigFile, DryRun = dryRun, Registry = settings.Registry };
+        build.Services.Add(service.Name);
+        var built = context.BuildOnce(build).Builds.Single();
+        return dryRun ? null : new HotfixBuild(built.Tag, built.Image, built.Digest);
     }
 
     // The first promotion of the chain: the environment promoted from the one where chains start (staging from dev).
     private static string? NextCommand(ReleaseConfig config, string service, string version)
     {
         var first = config.Environments.FirstOrDefault(e => e.From is not null && config.Source(e)!.From is null);
-        return first is null ? null : $"./build.sh --target=Promote{PascalCase(first.Name)} --service={service} --version={version}";
+        return first is null ? null : $"./build.sh --target={first.PromoteTarget} --service={service} --version={version}";
     }
-
-    private static string PascalCase(string name) =>
-        string.Concat(name.Split(['-', '_', '.'], StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
     private static void Require(string value, string what, string example)
     {

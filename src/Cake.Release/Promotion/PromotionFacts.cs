@@ -13,6 +13,12 @@ public sealed record PromotionFacts
     /// <summary>The service's entry in the target's <c>from</c> environment, or null when it does not run there.</summary>
     public ManifestEntry? Source { get; init; }
 
+    /// <summary>
+    /// The release tag the source comes from when it is a hotfix (a release made off the main branch by Hotfix), which
+    /// enters the chain after the auto environment without having run there; null for a source environment's entry.
+    /// </summary>
+    public string? SourceTag { get; init; }
+
     /// <summary>The service's entry in the target environment, or null before its first release there.</summary>
     public ManifestEntry? Target { get; init; }
 

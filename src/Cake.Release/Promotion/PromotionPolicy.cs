@@ -28,7 +28,7 @@ public static class PromotionPolicy
         var checks = new List<PromotionCheck>
         {
             Path(request, config, target),
-            Source(request, config, target, source, version),
+            Source(request, config, target, source, version, facts.SourceTag),
             Digest(request, target, source, facts.Registry),
             Soak(target, source, facts.Now),
             Approvals(request, target),
@@ -59,8 +59,13 @@ public static class PromotionPolicy
         return Pass("path", $"{target.From} → {target.Name} ({chain})");
     }
 
-    private static PromotionCheck Source(PromotionRequest request, ReleaseConfig config, EnvironmentConfig target, ManifestEntry? source, SemanticVersion? version)
+    private static PromotionCheck Source(PromotionRequest request, ReleaseConfig config, EnvironmentConfig target, ManifestEntry? source, SemanticVersion? version, string? sourceTag)
     {
+        if (sourceTag is not null && source is { Digest: not null, Commit: not null })
+        {
+            return Pass("source", $"the hotfix {sourceTag} ({Short(source.Digest)}, commit {source.Commit[..Math.Min(7, source.Commit.Length)]}), built off {config.Git.MainBranch}, enters after {target.From}");
+        }
+
         if (target.From is null)
         {
             return Fail("source", "no source environment to take the version from");

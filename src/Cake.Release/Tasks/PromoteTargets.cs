@@ -33,18 +33,10 @@ public sealed class PromoteTargets : ITaskSource
         }
 
         return config.Environments.Where(e => e.From is not null).Select(e => new ContributedTask(
-            NameFor(e.Name),
+            e.PromoteTarget,
             $"Promotes --service from {e.From} into {e.Name} (PromoteEnv --to={e.Name})",
             new PromoteEnvironmentTask(e.Name),
             SupportsDryRun: true)).ToList();
-    }
-
-    /// <summary>The target name of an environment: Promote + its name in PascalCase (pre-prod → PromotePreProd).</summary>
-    public static string NameFor(string environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        var words = environment.Split(['-', '_', '.', ' '], StringSplitOptions.RemoveEmptyEntries);
-        return "Promote" + string.Concat(words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
     }
 
     private sealed class PromoteEnvironmentTask(string environment) : FrostingTask

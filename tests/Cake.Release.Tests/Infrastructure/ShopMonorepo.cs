@@ -19,6 +19,7 @@ public static class ShopMonorepo
             ["release.yaml"] = ReleaseYaml(registry, builder),
             ["libs/payments/payments.txt"] = "payments v1\n",
             ["docs/README.md"] = "shop docs\n",
+            [".gitignore"] = "# What the pipeline writes: changed.json, builds.json\nartifacts/\n",
         };
         foreach (var service in Services)
         {

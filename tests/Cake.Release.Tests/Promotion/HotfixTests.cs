@@ -1,4 +1,5 @@
 using Cake.Release.Promotion;
+using Cake.Release.Registry;
 using Cake.Release.Tests.Infrastructure;
 using Cake.Release.Tests.Registry;
 
@@ -12,7 +13,9 @@ public sealed class HotfixTests : IDisposable
 {
     private const string Branch = "release/blue-1.6";
 
-    private readonly GitRemote _remote = ShopMonorepo.Create();
+    // Images go to an OCI layout outside the clone, built by the daemonless oci-layer builder.
+    private readonly string _layout = Directory.CreateTempSubdirectory("cake-release-hotfix-images-").FullName;
+    private readonly GitRemote _remote;
     private readonly string _clone;
     private readonly string _released;
     private readonly string _fix;
@@ -20,6 +23,7 @@ public sealed class HotfixTests : IDisposable
 
     public HotfixTests()
     {
+        _remote = ShopMonorepo.Create($"oci:{_layout}", "oci-layer");
         _clone = _remote.Clone();
         Release("1.6.0");
         _released = Release("1.6.1");
@@ -28,7 +32,18 @@ public sealed class HotfixTests : IDisposable
         _conflicting = ShopMonorepo.Commit(_clone, "fix(blue): app text", new Dictionary<string, string?> { ["projects/blue/app.txt"] = "blue 2.0 work, fixed\n" });
     }
 
-    public void Dispose() => _remote.Dispose();
+    public void Dispose()
+    {
+        _remote.Dispose();
+        Directory.Delete(_layout, recursive: true);
+    }
+
+    private string? ImageTagDigest(string tag)
+    {
+        var image = ImageReference.InRegistry($"oci:{_layout}", "blue");
+        using var store = ImageStores.Open(image);
+        return store.ResolveAsync(image.Repository, tag).GetAwaiter().GetResult()?.Digest;
+    }
 
     private string Release(string version)
     {
@@ -69,6 +84,9 @@ public sealed class HotfixTests : IDisposable
         Assert.Contains($"(cherry picked from commit {_fix})", Remote("log", "-1", "--format=%B", Branch));
         Assert.Equal("guard\n", _remote.Show(Branch, "projects/blue/fix.txt"));
         Assert.Equal("blue 1.6.1\n", _remote.Show(Branch, "projects/blue/app.txt"));
+
+        Assert.NotNull(result.Build);
+        Assert.Equal(($"sha-{result.Commit[..7]}", result.Build.Digest), (result.Build.Tag, ImageTagDigest(result.Build.Tag)));
 
         Assert.Equal(worktrees, Worktrees);
         Assert.Equal(local, GitRemote.LocalState(_clone, includeRemoteTracking: false));

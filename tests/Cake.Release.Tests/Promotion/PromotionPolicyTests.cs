@@ -126,7 +126,7 @@ public sealed class PromotionPolicyTests
     [InlineData("pre-prod", "PromotePreProd")]
     [InlineData("eu_west.canary", "PromoteEuWestCanary")]
     public void Promote_targets_are_named_in_pascal_case(string environment, string target) =>
-        Assert.Equal(target, PromoteTargets.NameFor(environment));
+        Assert.Equal(target, new EnvironmentConfig { Name = environment, Branch = "gitops/x" }.PromoteTarget);
 
     private static PromotionRequest Request(string[]? approvers = null) =>
         new("blue", "production", null, null, null, "alice", approvers ?? []);
