@@ -225,6 +225,28 @@ public sealed class DetectChangedTests : IDisposable
     }
 
     [Fact]
+    public void A_shallow_clone_reaches_the_commit_dev_runs()
+    {
+        var writer = _remote.Clone();
+        foreach (var service in ShopMonorepo.Services)
+        {
+            DeployToDev(writer, service, _initial);
+        }
+
+        for (var i = 0; i < 60; i++)
+        {
+            GitRemote.Git(writer, "commit", "--quiet", "--allow-empty", "-m", $"chore: step {i}");
+        }
+
+        ShopMonorepo.Commit(writer, "feat(green): v2", new Dictionary<string, string?> { ["projects/green/app.txt"] = "green v2\n" });
+
+        var changes = Detect(ShallowClone(), null);
+
+        var green = Assert.Single(changes.Services);
+        Assert.Equal(("green", _initial, BaseSource.Manifest), (green.Name, green.Base, green.BaseSource));
+    }
+
+    [Fact]
     public void A_shallow_clone_that_cannot_be_deepened_names_the_ci_setting()
     {
         ShopMonorepo.Commit(_remote.Clone(), "feat(blue): v2", new Dictionary<string, string?> { ["projects/blue/app.txt"] = "blue v2\n" });
