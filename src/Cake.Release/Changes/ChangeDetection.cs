@@ -16,6 +16,7 @@ internal sealed partial class ChangeDetection(ReleaseConfig config, ChangeHistor
     private const int FirstDeepening = 50;
     private HeadProbe _head = null!;
     private IReadOnlyDictionary<string, string>? _remoteTips;
+    private EnvironmentManifest? _manifest;
 
     public ChangeSet Detect(string? baseArgument, string? headArgument)
     {
@@ -165,8 +166,6 @@ internal sealed partial class ChangeDetection(ReleaseConfig config, ChangeHistor
         _manifest ??= ReadManifest(auto, tip);
         return _manifest.Entry(service.Name)?.Commit;
     }
-
-    private EnvironmentManifest? _manifest;
 
     private EnvironmentManifest ReadManifest(EnvironmentConfig auto, string tip)
     {
