@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Cake.Core;
+using Cake.Core.Configuration;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using Cake.Core.Tooling;
+using Cake.Release.Changes;
+using Cake.Release.Config;
+using Cake.Release.Hosting;
+using DetectChangedBenchmark;
+using Microsoft.Extensions.DependencyInjection;
+
+// DetectChanged over HEAD~100..HEAD of a generated 1,000-service, 20,000-commit monorepo: ours (the alias in a running
+// pipeline, and the DetectChanged target as a whole process) vs the bare `git diff --name-only` of the same range.
+if (args.Length > 0 && args[0] == "pipeline")
+{
+    // The benchmark's own executable doubles as a pipeline host, so the process contender needs nothing else built.
+    return new CakeHost().AddAssembly(typeof(CakeHost).Assembly).Run(args[1..]);
+}
+
+var runs = 21;
+var commits = 20_000;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r > 0:
+            runs = r;
+            i++;
+            break;
+        case "--commits" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var c) && c > 200:
+            commits = c;
+            i++;
+            break;
+        default:
+            Console.Error.WriteLine("usage: DetectChanged [--runs N] [--commits N]");
+            return 2;
+    }
+}
+
+var clock = Stopwatch.StartNew();
+var repository = GeneratedMonorepo.Create(commits);
+Console.Error.WriteLine($"generated {GeneratedMonorepo.Services} services, {commits} commits with git fast-import in {clock.Elapsed.TotalSeconds:0.0} s: {repository}");
+var head = GeneratedMonorepo.Git(repository, null, "rev-parse", "HEAD").Trim();
+var range = GeneratedMonorepo.Git(repository, null, "rev-parse", "HEAD~100").Trim();
+
+// A Cake context as a running pipeline has one (the engine's real services), its log quiet.
+var context = new ServiceCollection()
+    .AddSingleton<ICakePlatform, CakePlatform>()
+    .AddSingleton<ICakeRuntime, CakeRuntime>()
+    .AddSingleton<ICakeEnvironment, CakeEnvironment>()
+    .AddSingleton<IFileSystem, FileSystem>()
+    .AddSingleton<IConsole, CakeConsole>()
+    .AddSingleton<ICakeLog>(sp => new CakeBuildLog(sp.GetRequiredService<IConsole>(), Verbosity.Quiet))
+    .AddSingleton<ICakeArguments>(new CakeArguments(Array.Empty<string>().ToLookup(a => a)))
+    .AddSingleton<ICakeConfiguration>(new CakeConfiguration(new Dictionary<string, string>()))
+    .AddSingleton<IGlobber, Globber>()
+    .AddSingleton<IRegistry, WindowsRegistry>()
+    .AddSingleton<IToolRepository, ToolRepository>()
+    .AddSingleton<IToolResolutionStrategy, ToolResolutionStrategy>()
+    .AddSingleton<IToolLocator, ToolLocator>()
+    .AddSingleton<IToolInstaller, ToolInstaller>()
+    .AddSingleton<IProcessRunner, ProcessRunner>()
+    .AddSingleton<ICakeDataService, CakeDataService>()
+    .AddSingleton<ICakeContext, CakeContext>()
+    .BuildServiceProvider()
+    .GetRequiredService<ICakeContext>();
+
+string Alias() =>
+    $"{context.DetectChanged(new DetectChangedSettings { ConfigFile = System.IO.Path.Combine(repository, "release.yaml"), Base = range, Head = head }).Services.Count} services";
+
+string Task() =>
+    $"{Run(Environment.ProcessPath!, "pipeline", "--target=DetectChanged", $"--base={range}", $"--head={head}", "--verbosity=quiet")} exit";
+
+// The two parts of ours that grow with the repository, timed alone to show where the time goes.
+string ConfigLoad() =>
+    $"{ReleaseConfigLoader.Load(System.IO.Path.Combine(repository, "release.yaml")).Services.Count} services";
+
+string OurDiff() =>
+    $"{GeneratedMonorepo.Git(repository, null, "diff", "--name-status", "-z", "-M", "--relative", range, head).Split('\0', StringSplitOptions.RemoveEmptyEntries).Length} fields";
+
+string BareDiff() =>
+    $"{GeneratedMonorepo.Git(repository, null, "diff", "--name-only", range, head).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length} files";
+
+int Run(string file, params string[] arguments)
+{
+    var info = new ProcessStartInfo(file) { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true };
+    arguments.ToList().ForEach(info.ArgumentList.Add);
+    using var process = Process.Start(info)!;
+    var error = process.StandardError.ReadToEndAsync();
+    process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    return process.ExitCode == 0 ? 0 : throw new InvalidOperationException($"{file} failed: {error.Result}");
+}
+
+var contenders = new (string Name, Func<string> Run)[]
+{
+    ("bare git diff --name-only", BareDiff),
+    ("ours: DetectChanged alias, in-process", Alias),
+    ("ours: DetectChanged target, whole process", Task),
+    ("part of ours: release.yaml load (1,000 services)", ConfigLoad),
+    ("part of ours: git diff --name-status -z -M", OurDiff),
+};
+var results = contenders.Select(c => c.Run()).ToArray(); // untimed warm-up: JIT, disk cache
+var times = contenders.Select(_ => new List<double>()).ToArray();
+for (var run = 0; run < runs; run++)
+{
+    for (var i = 0; i < contenders.Length; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        contenders[i].Run();
+        times[i].Add(watch.Elapsed.TotalMilliseconds);
+    }
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[(sorted.Count / 2)]) / 2;
+}
+
+var peer = Median(times[0]);
+var table = new StringBuilder()
+    .AppendLine(CultureInfo.InvariantCulture, $"{GeneratedMonorepo.Services} services, {commits} commits; HEAD~100..HEAD; {runs} runs each, round-robin after one warm-up.")
+    .AppendLine()
+    .AppendLine("| Contender | Median ms | Min ms | Result | × bare diff |")
+    .AppendLine("|---|---:|---:|---|---:|");
+for (var i = 0; i < contenders.Length; i++)
+{
+    var median = Median(times[i]);
+    table.AppendLine(CultureInfo.InvariantCulture, $"| {contenders[i].Name} | {median:0.0} | {times[i].Min():0.0} | {results[i]} | {median / peer:0.00}× |");
+}
+
+Console.Write(table);
+Directory.Delete(repository, recursive: true);
+return 0;

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# DetectChanged over a 100-commit range of a generated 1,000-service, 20,000-commit monorepo vs a bare git diff.
+#   benchmarks/detect-changed.sh [--runs N] [--commits N]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+dotnet build benchmarks/DetectChanged --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
+exec "$root/artifacts/bin/DetectChanged/release/DetectChanged" "$@"

@@ -1,0 +1,24 @@
+using Cake.Core;
+using Cake.Release.Changes;
+using Cake.Release.Hosting;
+
+namespace Cake.Release.Tasks;
+
+/// <summary>
+/// Lists the services changed since --base (default: what the auto environment runs, else the merge-base with the
+/// main branch). Dry run changes nothing either: its only writes are artifacts/changed.json and the CI outputs.
+/// </summary>
+[TaskName("DetectChanged")]
+[TaskDescription("Lists the services changed between --base and --head, writes artifacts/changed.json and CI outputs")]
+[SupportsDryRun]
+public sealed class DetectChangedTask : FrostingTask
+{
+    /// <inheritdoc/>
+    public override void Run(ICakeContext context) =>
+        context.DetectChanged(new DetectChangedSettings
+        {
+            Base = ReleaseArguments.Value(context, "base"),
+            Head = ReleaseArguments.Value(context, "head"),
+            ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
+        });
+}
