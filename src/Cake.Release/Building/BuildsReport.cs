@@ -51,4 +51,5 @@ internal static class BuildsReport
         File.Move(temporary, file, overwrite: true);
         return file;
     }
+
 }

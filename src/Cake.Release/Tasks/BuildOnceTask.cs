@@ -10,6 +10,7 @@ namespace Cake.Release.Tasks;
 /// </summary>
 [TaskName("BuildOnce")]
 [TaskDescription("Builds and pushes each changed (or --service) image once, tagged tags.build; skips tags the registry already has")]
+[IsDependentOn(typeof(DetectChangedTask))]
 [SupportsDryRun]
 public sealed class BuildOnceTask : FrostingTask
 {
