@@ -39,6 +39,23 @@ internal sealed class ReleaseRefs
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="commit"/> is on the remote's <paramref name="releaseBranch"/> but not on its main
+    /// branch: a hotfix, cherry-picked onto a release line. Fetches what it needs, moving no ref.
+    /// </summary>
+    public bool IsHotfix(string commit, string releaseBranch, string mainBranch)
+    {
+        var tips = _repository.RemoteBranches(_remote, releaseBranch, mainBranch);
+        if (!tips.TryGetValue(releaseBranch, out var release) || !tips.TryGetValue(mainBranch, out var main))
+        {
+            return false;
+        }
+
+        _repository.FetchObjects(_remote, releaseBranch, release);
+        _repository.FetchObjects(_remote, mainBranch, main);
+        return _repository.HasCommit(commit) && IsAncestor(commit, release) && !IsAncestor(commit, main);
+    }
+
     public ReleaseBranchState BranchState(string branch, string commit)
     {
         if (!_repository.RemoteBranches(_remote, branch).TryGetValue(branch, out var tip))

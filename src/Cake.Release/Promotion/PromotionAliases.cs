@@ -140,6 +140,8 @@ public static class PromotionAliases
         var manifests = new RemoteManifests(context, config.RepositoryRoot, settings.Git).Read(config, [.. new[] { target, from }.OfType<EnvironmentConfig>()]);
         var source = from is null ? null : manifests[from.Name]?.Entry(request.Service);
         var tags = ReleaseTags.Of(config.Tags.Release, request.Service, refs.RemoteTags());
+        var hotfix = from is { Auto: true } ? Hotfix(settings, config, request, source, tags, refs, now, context.Environment.GetEnvironmentVariable) : null;
+        source = hotfix?.Entry ?? source;
 
         var (level, changed) = (ChangeLevel.None, false);
         if (source?.Commit is { } commit)
@@ -163,12 +165,43 @@ public static class PromotionAliases
             Config = config,
             Source = source,
             Target = manifests[target.Name]?.Entry(request.Service),
+            SourceTag = hotfix?.Tag,
             ReleaseTags = tags,
             Version = choice,
             Registry = registry,
             ReleaseBranch = branch,
             Now = now,
         };
+    }
+
+    // A hotfix (Hotfix: a fix cherry-picked onto a release branch, tagged and built there) never runs in the auto
+    // environment, which follows the main branch. When --version names such a release, it enters the chain where a
+    // build from main would: its source is the release tag's commit and the image its build tag names. Soak counts
+    // from now, since it ran nowhere.
+    private static (ManifestEntry Entry, string Tag)? Hotfix(PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, ManifestEntry? source, IReadOnlyList<ReleaseTag> tags, ReleaseRefs refs, DateTimeOffset now, Func<string, string?> environment)
+    {
+        if (request.Version is null || !ReleaseVersion.TryParse(request.Version, out var wanted, out _)
+            || tags.FirstOrDefault(t => t.Version == wanted) is not { } released || released.Commit == source?.Commit)
+        {
+            return null;
+        }
+
+        var service = config.Service(request.Service);
+        var releaseBranch = config.Tags.ReleaseBranch.Render(new TemplateValues { Service = service.Name, Version = request.Version, Sha = released.Commit });
+        if (!refs.IsHotfix(released.Commit, releaseBranch, config.Git.MainBranch))
+        {
+            return null;
+        }
+
+        var image = ImageReference.InRegistry(config.Registry, service.Image);
+        var build = config.Tags.Build.Render(new TemplateValues { Service = service.Name, Sha = released.Commit, Date = now });
+        string? digest;
+        using (var store = ImageStores.Open(image, settings.Registry, config.RepositoryRoot, environment))
+        {
+            digest = store.ResolveAsync(image.Repository, build).GetAwaiter().GetResult()?.Digest;
+        }
+
+        return (new ManifestEntry(request.Version, image.Name, digest, released.Commit, now), released.Name);
     }
 
     private static List<string> Approvers(PromotionRequest request) =>

@@ -61,9 +61,11 @@ public static class PromotionPolicy
 
     private static PromotionCheck Source(PromotionRequest request, ReleaseConfig config, EnvironmentConfig target, ManifestEntry? source, SemanticVersion? version, string? sourceTag)
     {
-        if (sourceTag is not null && source is { Digest: not null, Commit: not null })
+        if (sourceTag is not null && source?.Commit is { } hotfix)
         {
-            return Pass("source", $"the hotfix {sourceTag} ({Short(source.Digest)}, commit {source.Commit[..Math.Min(7, source.Commit.Length)]}), built off {config.Git.MainBranch}, enters after {target.From}");
+            return source.Digest is null
+                ? Fail("source", $"the hotfix {sourceTag} (commit {hotfix[..Math.Min(7, hotfix.Length)]}) has no image under its build tag; run Hotfix again to build it")
+                : Pass("source", $"the hotfix {sourceTag} ({Short(source.Digest)}, commit {hotfix[..Math.Min(7, hotfix.Length)]}), made off {config.Git.MainBranch}, enters after {target.From}");
         }
 
         if (target.From is null)
@@ -196,6 +198,12 @@ public static class PromotionPolicy
         if (facts.ReleaseTags.FirstOrDefault(t => t.Version == version) is { } tag && tag.Commit != source.Commit)
         {
             problems.Add($"the git tag {tag.Name} already marks commit {tag.Commit[..7]}, not {source.Commit?[..Math.Min(7, source.Commit.Length)]}");
+        }
+
+        // A pre-release of a version already released elsewhere could never become that version.
+        if (version.IsPrerelease && facts.ReleaseTags.FirstOrDefault(t => t.Version == ReleaseVersion.Core(version)) is { } stable && stable.Commit != source.Commit)
+        {
+            problems.Add($"{ReleaseVersion.Text(stable.Version)} is already released ({stable.Name} marks commit {stable.Commit[..7]}), so {text} could never be released");
         }
 
         if (problems.Count > 0)
