@@ -73,6 +73,33 @@ public sealed class PromotionFaultTests : IDisposable
         AssertStaging(commit, digest);
     }
 
+    [Theory]
+    [InlineData("refs/heads/release/blue-1.6")]
+    [InlineData("refs/tags/blue/1.6.0-rc.1")]
+    public void A_rejected_release_ref_push_leaves_the_manifest_alone_and_a_re_run_completes_the_rest(string reference)
+    {
+        var (commit, digest) = _world.SeedDev();
+        var fired = Path.Combine(_world.Remote.Folder, "rejected-once");
+        _world.Hook($"""
+            while read old new ref; do
+              if [ "$ref" = "{reference}" ] && [ ! -e "{fired}" ]; then
+                touch "{fired}"; echo "protected ref (test)"; exit 1
+              fi
+            done
+            exit 0
+            """);
+
+        var rejected = _world.Run("--target=PromoteStaging", "--service=blue", "--version=1.6.0");
+
+        Assert.True(rejected.ExitCode == 1, rejected.ToString());
+        Assert.Null(_world.RemoteCommit(reference));
+        Assert.Null(_world.Manifest("staging"));
+        Assert.Equal(digest, _world.TagDigest("blue", "stg"));
+        var again = _world.Run("--target=PromoteStaging", "--service=blue", "--version=1.6.0");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        AssertStaging(commit, digest);
+    }
+
     [Fact]
     public void A_process_killed_while_pushing_the_manifest_is_completed_by_a_re_run()
     {
