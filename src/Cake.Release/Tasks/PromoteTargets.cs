@@ -1,4 +1,5 @@
 using Cake.Core;
+using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Release.Config;
 using Cake.Release.Hosting;
@@ -8,7 +9,7 @@ namespace Cake.Release.Tasks;
 /// <summary>
 /// <c>Promote&lt;Env&gt;</c>: one target per environment of release.yaml that has a <c>from:</c>, named in PascalCase
 /// (staging → PromoteStaging, pre-prod → PromotePreProd), each PromoteEnv with <c>--to</c> fixed. Without a
-/// release.yaml (or with one that does not load) there are none; the tasks that need the file say why.
+/// release.yaml there are none; with one that does not load there are none either, and a warning says why.
 /// </summary>
 public sealed class PromoteTargets : ITaskSource
 {
@@ -27,8 +28,10 @@ public sealed class PromoteTargets : ITaskSource
         {
             config = ReleaseConfigLoader.Load(file);
         }
-        catch (ReleaseException)
+        catch (ReleaseException e)
         {
+            // Said here, or --target=PromoteStaging would only hear that no such target exists.
+            context.Log.Warning("No Promote<Env> targets: {0}", e.Message);
             return [];
         }
 

@@ -176,4 +176,24 @@ public sealed class PromoteEnvTests : IDisposable
             Directory.Delete(empty, recursive: true);
         }
     }
+
+    [Fact]
+    public void With_a_release_yaml_that_does_not_load_the_missing_promote_targets_are_explained()
+    {
+        var broken = Directory.CreateTempSubdirectory("cake-release-broken-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(broken, "release.yaml"), "version: 1\nenvironments:\n  dev:\n    branch: gitops/dev\n    form: staging\nservices: {}\n");
+
+            var result = ReleasePipeline.RunIn(broken, "--target=PromoteStaging");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("No Promote<Env> targets: ", result.All);
+            Assert.Contains("form", result.All);
+        }
+        finally
+        {
+            Directory.Delete(broken, recursive: true);
+        }
+    }
 }
