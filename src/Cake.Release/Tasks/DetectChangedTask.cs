@@ -13,6 +13,14 @@ namespace Cake.Release.Tasks;
 [SupportsDryRun]
 public sealed class DetectChangedTask : FrostingTask
 {
+    /// <summary>
+    /// Skipped when it only runs ahead of another target (BuildOnce) that was told its services with --service:
+    /// nothing would read its answer, and it would need the remote.
+    /// </summary>
+    public override bool ShouldRun(ICakeContext context) =>
+        ReleaseArguments.Values(context, "service").Count == 0
+        || context.Arguments.GetArguments("target").Any(target => target.Equals("DetectChanged", StringComparison.OrdinalIgnoreCase));
+
     /// <inheritdoc/>
     public override void Run(ICakeContext context) =>
         context.DetectChanged(new DetectChangedSettings
