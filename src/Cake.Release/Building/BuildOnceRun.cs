@@ -44,7 +44,7 @@ internal sealed class BuildOnceRun
         if (services.Count == 0)
         {
             Log(LogLevel.Information, $"BuildOnce: no service changed ({ChangedServices.RelativePath}); nothing to build.");
-            WriteReport(config, commit, [], []);
+            WriteReport(config, commit, [], [], dryRun);
             return new BuildOnceResult([], dryRun);
         }
 
@@ -75,9 +75,7 @@ internal sealed class BuildOnceRun
                 Log(LogLevel.Information, $"{plan.Service.Name} {plan.Target.Tag} would be built with {builderName} at {commit[..7]} and pushed to {plan.Target}.");
             }
 
-            var wouldBe = services.Select(s => results[s.Name]).ToList();
-            WriteReport(config, commit, wouldBe, []);
-            return new BuildOnceResult(wouldBe, DryRun: true);
+            return new BuildOnceResult(services.Select(s => results[s.Name]).ToList(), DryRun: true);
         }
 
         var failures = new List<ImageBuildException>();
@@ -101,7 +99,7 @@ internal sealed class BuildOnceRun
         }
 
         var builds = services.Where(s => results.ContainsKey(s.Name)).Select(s => results[s.Name]).ToList();
-        WriteReport(config, commit, builds, failures);
+        WriteReport(config, commit, builds, failures, dryRun: false);
         if (failures.Count > 0)
         {
             throw new BuildFailedException(failures.OrderBy(f => services.Select(s => s.Name).ToList().IndexOf(f.Service)).ToList(), services.Count);
@@ -198,12 +196,13 @@ internal sealed class BuildOnceRun
     private static ServiceBuild Record(ServicePlan plan, string digest, bool built) =>
         new(plan.Service.Name, plan.Request.Commit, plan.Target.Tag!, plan.Target.Name, digest, built);
 
-    // Written in a dry run too, like changed.json: artifacts/ is the pipeline's own output, and the plan (an image that
-    // would be built has an empty digest) is what a CI step after a dry run wants to read.
-    private void WriteReport(ReleaseConfig config, string commit, IReadOnlyList<ServiceBuild> builds, IReadOnlyList<ImageBuildException> failures)
+    private void WriteReport(ReleaseConfig config, string commit, IReadOnlyList<ServiceBuild> builds, IReadOnlyList<ImageBuildException> failures, bool dryRun)
     {
-        var file = BuildsReport.Write(config.RepositoryRoot, commit, builds, failures);
-        Log(LogLevel.Verbose, $"BuildOnce: wrote {file}.");
+        if (!dryRun)
+        {
+            var file = BuildsReport.Write(config.RepositoryRoot, commit, builds, failures);
+            Log(LogLevel.Verbose, $"BuildOnce: wrote {file}.");
+        }
     }
 
     private static IReadOnlyList<TResult> Parallel<TItem, TResult>(IReadOnlyList<TItem> items, int parallelism, Func<TItem, TResult> work)
