@@ -1,14 +1,9 @@
+using Benchmarks.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Release.Changelog;
-using Cake.Core.Configuration;
-using Cake.Core.IO;
-using Cake.Core.Tooling;
 using ChangelogBenchmark;
-using Microsoft.Extensions.DependencyInjection;
 
 // A changelog for one service path (projects/svc07, 500 of 10,000 commits) over svc07/1.0.0..HEAD: ours
 // (the WriteChangelog alias in a running pipeline, dry run so every run does the whole work) vs git-cliff with
@@ -38,27 +33,7 @@ var clock = Stopwatch.StartNew();
 var repository = GeneratedMonorepo.Create(commits);
 Console.Error.WriteLine($"generated {commits} commits with git fast-import in {clock.Elapsed.TotalSeconds:0.0} s: {repository}");
 
-// A Cake context as a running pipeline has one (the engine's real services), its log quiet.
-var context = new ServiceCollection()
-    .AddSingleton<ICakePlatform, CakePlatform>()
-    .AddSingleton<ICakeRuntime, CakeRuntime>()
-    .AddSingleton<ICakeEnvironment, CakeEnvironment>()
-    .AddSingleton<IFileSystem, FileSystem>()
-    .AddSingleton<IConsole, CakeConsole>()
-    .AddSingleton<ICakeLog>(sp => new CakeBuildLog(sp.GetRequiredService<IConsole>(), Verbosity.Quiet))
-    .AddSingleton<ICakeArguments>(new CakeArguments(Array.Empty<string>().ToLookup(a => a)))
-    .AddSingleton<ICakeConfiguration>(new CakeConfiguration(new Dictionary<string, string>()))
-    .AddSingleton<IGlobber, Globber>()
-    .AddSingleton<IRegistry, WindowsRegistry>()
-    .AddSingleton<IToolRepository, ToolRepository>()
-    .AddSingleton<IToolResolutionStrategy, ToolResolutionStrategy>()
-    .AddSingleton<IToolLocator, ToolLocator>()
-    .AddSingleton<IToolInstaller, ToolInstaller>()
-    .AddSingleton<IProcessRunner, ProcessRunner>()
-    .AddSingleton<ICakeDataService, CakeDataService>()
-    .AddSingleton<ICakeContext, CakeContext>()
-    .BuildServiceProvider()
-    .GetRequiredService<ICakeContext>();
+var context = QuietCakeContext.Create();
 
 int Ours()
 {
@@ -94,7 +69,7 @@ foreach (var commitGraph in new[] { false, true })
 {
     if (commitGraph)
     {
-        GeneratedMonorepo.Git(repository, null, "commit-graph", "write", "--reachable", "--changed-paths");
+        FastImportStream.Git(repository, null, "commit-graph", "write", "--reachable", "--changed-paths");
     }
 
     var contenders = new (string Name, Func<int> Run)[] { ("ours (WriteChangelog)", Ours), ("git-cliff 2.14.2", GitCliff) };

@@ -1,16 +1,11 @@
+using Benchmarks.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Cake.Core;
-using Cake.Core.Configuration;
-using Cake.Core.Diagnostics;
-using Cake.Core.IO;
-using Cake.Core.Tooling;
 using Cake.Release.Changes;
 using Cake.Release.Config;
 using Cake.Release.Hosting;
 using DetectChangedBenchmark;
-using Microsoft.Extensions.DependencyInjection;
 
 // DetectChanged over HEAD~100..HEAD of a generated 1,000-service, 20,000-commit monorepo: ours (the alias in a running
 // pipeline, and the DetectChanged target as a whole process) vs the bare `git diff --name-only` of the same range.
@@ -43,30 +38,10 @@ for (var i = 0; i < args.Length; i++)
 var clock = Stopwatch.StartNew();
 var repository = GeneratedMonorepo.Create(commits);
 Console.Error.WriteLine($"generated {GeneratedMonorepo.Services} services, {commits} commits with git fast-import in {clock.Elapsed.TotalSeconds:0.0} s: {repository}");
-var head = GeneratedMonorepo.Git(repository, null, "rev-parse", "HEAD").Trim();
-var range = GeneratedMonorepo.Git(repository, null, "rev-parse", "HEAD~100").Trim();
+var head = FastImportStream.Git(repository, null, "rev-parse", "HEAD").Trim();
+var range = FastImportStream.Git(repository, null, "rev-parse", "HEAD~100").Trim();
 
-// A Cake context as a running pipeline has one (the engine's real services), its log quiet.
-var context = new ServiceCollection()
-    .AddSingleton<ICakePlatform, CakePlatform>()
-    .AddSingleton<ICakeRuntime, CakeRuntime>()
-    .AddSingleton<ICakeEnvironment, CakeEnvironment>()
-    .AddSingleton<IFileSystem, FileSystem>()
-    .AddSingleton<IConsole, CakeConsole>()
-    .AddSingleton<ICakeLog>(sp => new CakeBuildLog(sp.GetRequiredService<IConsole>(), Verbosity.Quiet))
-    .AddSingleton<ICakeArguments>(new CakeArguments(Array.Empty<string>().ToLookup(a => a)))
-    .AddSingleton<ICakeConfiguration>(new CakeConfiguration(new Dictionary<string, string>()))
-    .AddSingleton<IGlobber, Globber>()
-    .AddSingleton<IRegistry, WindowsRegistry>()
-    .AddSingleton<IToolRepository, ToolRepository>()
-    .AddSingleton<IToolResolutionStrategy, ToolResolutionStrategy>()
-    .AddSingleton<IToolLocator, ToolLocator>()
-    .AddSingleton<IToolInstaller, ToolInstaller>()
-    .AddSingleton<IProcessRunner, ProcessRunner>()
-    .AddSingleton<ICakeDataService, CakeDataService>()
-    .AddSingleton<ICakeContext, CakeContext>()
-    .BuildServiceProvider()
-    .GetRequiredService<ICakeContext>();
+var context = QuietCakeContext.Create();
 
 string Alias() =>
     $"{context.DetectChanged(new DetectChangedSettings { ConfigFile = System.IO.Path.Combine(repository, "release.yaml"), Base = range, Head = head }).Services.Count} services";
@@ -79,10 +54,10 @@ string ConfigLoad() =>
     $"{ReleaseConfigLoader.Load(System.IO.Path.Combine(repository, "release.yaml")).Services.Count} services";
 
 string OurDiff() =>
-    $"{GeneratedMonorepo.Git(repository, null, "diff", "--name-status", "-z", "-M", "--relative", range, head).Split('\0', StringSplitOptions.RemoveEmptyEntries).Length} fields";
+    $"{FastImportStream.Git(repository, null, "diff", "--name-status", "-z", "-M", "--relative", range, head).Split('\0', StringSplitOptions.RemoveEmptyEntries).Length} fields";
 
 string BareDiff() =>
-    $"{GeneratedMonorepo.Git(repository, null, "diff", "--name-only", range, head).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length} files";
+    $"{FastImportStream.Git(repository, null, "diff", "--name-only", range, head).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length} files";
 
 int Run(string file, params string[] arguments)
 {
