@@ -64,8 +64,8 @@ public static class PromotionPolicy
         if (sourceTag is not null && source?.Commit is { } hotfix)
         {
             return source.Digest is null
-                ? Fail("source", $"the hotfix {sourceTag} (commit {hotfix[..Math.Min(7, hotfix.Length)]}) has no image under its build tag; run Hotfix again to build it")
-                : Pass("source", $"the hotfix {sourceTag} ({Short(source.Digest)}, commit {hotfix[..Math.Min(7, hotfix.Length)]}), made off {config.Git.MainBranch}, enters after {target.From}");
+                ? Fail("source", $"the hotfix {sourceTag} (commit {Abbreviated(hotfix)}) has no image under its build tag; run Hotfix again to build it")
+                : Pass("source", $"the hotfix {sourceTag} ({Short(source.Digest)}, commit {Abbreviated(hotfix)}), made off {config.Git.MainBranch}, enters after {target.From}");
         }
 
         if (target.From is null)
@@ -90,7 +90,7 @@ public static class PromotionPolicy
             return Fail("source", $"{target.From} runs {request.Service} {source.Version}, not {ReleaseVersion.Text(version)}; promote {ReleaseVersion.Text(ReleaseVersion.Core(running!))} (leave out --version), or get {ReleaseVersion.Text(version)} into {target.From} first");
         }
 
-        return Pass("source", $"{target.From} runs {request.Service} {source.Version} ({Short(source.Digest)}, commit {source.Commit[..Math.Min(7, source.Commit.Length)]}, deployed {Time(source.Deployed)})");
+        return Pass("source", $"{target.From} runs {request.Service} {source.Version} ({Short(source.Digest)}, commit {Abbreviated(source.Commit)}, deployed {Time(source.Deployed)})");
     }
 
     private static PromotionCheck Digest(PromotionRequest request, EnvironmentConfig target, ManifestEntry? source, RegistryFacts registry)
@@ -197,13 +197,13 @@ public static class PromotionPolicy
 
         if (facts.ReleaseTags.FirstOrDefault(t => t.Version == version) is { } tag && tag.Commit != source.Commit)
         {
-            problems.Add($"the git tag {tag.Name} already marks commit {tag.Commit[..7]}, not {source.Commit?[..Math.Min(7, source.Commit.Length)]}");
+            problems.Add($"the git tag {tag.Name} already marks commit {Abbreviated(tag.Commit)}, not {(source.Commit is null ? "no commit" : Abbreviated(source.Commit))}");
         }
 
         // A pre-release of a version already released elsewhere could never become that version.
         if (version.IsPrerelease && facts.ReleaseTags.FirstOrDefault(t => t.Version == ReleaseVersion.Core(version)) is { } stable && stable.Commit != source.Commit)
         {
-            problems.Add($"{ReleaseVersion.Text(stable.Version)} is already released ({stable.Name} marks commit {stable.Commit[..7]}), so {text} could never be released");
+            problems.Add($"{ReleaseVersion.Text(stable.Version)} is already released ({stable.Name} marks commit {Abbreviated(stable.Commit)}), so {text} could never be released");
         }
 
         if (problems.Count > 0)
@@ -222,7 +222,7 @@ public static class PromotionPolicy
             return Fail("release-branch", "no release branch to check without a version and a source commit (see version and source)");
         }
 
-        var (branch, commit) = (names.ReleaseBranch, source.Commit[..Math.Min(7, source.Commit.Length)]);
+        var (branch, commit) = (names.ReleaseBranch, Abbreviated(source.Commit));
         return state switch
         {
             ReleaseBranchState.Absent => Pass("release-branch", $"{branch} is created at {commit}"),
@@ -236,6 +236,8 @@ public static class PromotionPolicy
         count <= 0 ? "leave the promoter out of --approver" : $"add {count} more --approver=<name> (anyone but {promoter})";
 
     private static string? NextAfter(ReleaseConfig config, string from) => config.Environments.FirstOrDefault(e => e.From == from)?.Name;
+
+    private static string Abbreviated(string commit) => commit[..Math.Min(7, commit.Length)];
 
     private static string Short(string? digest) => digest is null ? "no digest" : digest.Length > 19 ? digest[..19] + "…" : digest;
 
