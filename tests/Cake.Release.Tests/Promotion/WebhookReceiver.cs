@@ -36,7 +36,8 @@ public sealed class WebhookReceiver : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop, .NET's managed listener binds the port again to unregister it in Close, and fails
+        // when another test has taken the free port meanwhile.
         _listener.Close();
         try
         {
