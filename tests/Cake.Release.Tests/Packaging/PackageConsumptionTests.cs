@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Xml.Linq;
 using Cake.Release.Tests.Infrastructure;
 
 namespace Cake.Release.Tests.Packaging;
@@ -16,6 +17,29 @@ public sealed class PackageConsumptionTests(PackagedPipeline pipeline) : IClassF
         Assert.Contains("lib/net10.0/Cake.Release.dll", entries);
         Assert.Contains("buildTransitive/Cake.Release.props", entries);
         Assert.DoesNotContain(entries, e => e.EndsWith("Cake.Core.dll", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void The_package_carries_its_readme_license_xml_docs_description_and_tags()
+    {
+        Assert.True(pipeline.Pack.ExitCode == 0, pipeline.Pack.ToString());
+        using var package = ZipFile.OpenRead(pipeline.Package);
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("README.md", entries);
+        Assert.Contains("LICENSE", entries);
+        Assert.Contains("lib/net10.0/Cake.Release.xml", entries);
+
+        using var nuspecStream = package.Entries.Single(e => e.FullName == "Cake.Release.nuspec").Open();
+        var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Field(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
+        Assert.Equal("README.md", Field("readme"));
+        Assert.Equal("MIT", Field("license"));
+        Assert.Contains("promote", Field("description"), StringComparison.Ordinal);
+        Assert.Contains("cake-addin", Field("tags").Split(' '));
+
+        // The docs are the aliases' own: a user's IDE shows them.
+        using var docs = package.Entries.Single(e => e.FullName == "lib/net10.0/Cake.Release.xml").Open();
+        Assert.Contains(XDocument.Load(docs).Descendants("member"), m => ((string?)m.Attribute("name") ?? "").StartsWith("M:Cake.Release.Promotion.PromotionAliases.PromoteEnv", StringComparison.Ordinal));
     }
 
     [Fact]
