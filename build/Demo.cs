@@ -101,7 +101,8 @@ public sealed class Demo : FrostingTask<BuildContext>
     /// Builds the library alone (not the solution, so the demo can run while the tests run) and packs it under a
     /// version derived from what the package holds. Why: NuGet caches a package by id and version for good, so a
     /// re-pack of 0.1.0 after a change in src/ would never reach the demo's restore; a content-derived version is new
-    /// exactly when the package changed, and a warm re-run with nothing changed restores from the cache.
+    /// exactly when the package changed, and a warm re-run with nothing changed restores from the cache. (A packages
+    /// folder of the demo's own would also do, but would fetch Cake.Tool and the other dependencies again on every run.)
     /// </summary>
     private static string PackLibrary(BuildContext context, DirectoryPath feed)
     {
