@@ -1,0 +1,105 @@
+using Cake.Common;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Cake.Core.IO;
+
+namespace Build;
+
+/// <summary>
+/// The demo's git repository (a copy of examples/monorepo) and its bare origin beside it, and the way into both:
+/// git, and the example's own build.sh (build.ps1 on Windows), each run with the demo's git identity and the
+/// Cake.Release version the demo packed.
+/// </summary>
+public sealed class DemoRepository(BuildContext context, DirectoryPath root, string packageVersion)
+{
+    public const string Name = "monorepo";
+
+    // Who commits in the demo. Set through the environment, so the machine's own git config is neither read nor changed.
+    private readonly Dictionary<string, string?> _environment = new()
+    {
+        ["GIT_AUTHOR_NAME"] = "Demo Developer",
+        ["GIT_AUTHOR_EMAIL"] = "developer@shop.example",
+        ["GIT_COMMITTER_NAME"] = "Demo Developer",
+        ["GIT_COMMITTER_EMAIL"] = "developer@shop.example",
+        ["CakeReleaseVersion"] = packageVersion, // read by the example's Build.csproj and build.sh
+    };
+
+    public DirectoryPath Root { get; } = root;
+
+    public DirectoryPath Path { get; } = root.Combine(Name);
+
+    public DirectoryPath Origin { get; } = root.Combine("origin.git");
+
+    /// <summary>A fresh copy of <paramref name="example"/> as the first commit on main, pushed to a fresh bare origin.</summary>
+    public void Create(DirectoryPath example, DirectoryPath feed)
+    {
+        Copy(example.FullPath, Path.FullPath);
+
+        // The example names the feed relative to its place in the Cake.Release repository; here it is the demo's own.
+        var nugetConfig = Path.CombineWithFilePath("nuget.config").FullPath;
+        File.WriteAllText(nugetConfig, File.ReadAllText(nugetConfig).Replace("../../artifacts/packages", feed.FullPath, StringComparison.Ordinal));
+
+        Git(Root, $"init --quiet --bare --initial-branch=main {Origin.FullPath}");
+        Git("init --quiet --initial-branch=main");
+        Git($"remote add origin {Origin.FullPath}");
+        Git("add --all");
+        Git("commit --quiet -m \"feat: the shop's services, payments library, charts and overlays\"");
+        Git("push --quiet origin main");
+    }
+
+    /// <summary>Writes <paramref name="file"/> (relative to the repository), commits it and pushes main, as a developer's merge would.</summary>
+    public void Commit(string message, string file, Func<string, string> edit)
+    {
+        var full = Path.CombineWithFilePath(file).FullPath;
+        File.WriteAllText(full, edit(File.ReadAllText(full)));
+        Git($"commit --quiet -m \"{message}\" -- {file}");
+        Git("push --quiet origin main");
+    }
+
+    public void Git(string arguments) => Git(Path, arguments);
+
+    /// <summary>Runs the example's own pipeline, as its users do, and fails the demo when it fails.</summary>
+    public void Pipeline(params string[] arguments)
+    {
+        var line = string.Join(' ', arguments);
+        context.Information($"$ ./build.sh {line}");
+        var (program, script) = OperatingSystem.IsWindows() ? ("pwsh", "-NoProfile -File build.ps1") : ("bash", "build.sh");
+        var exit = context.StartProcess(program, new ProcessSettings
+        {
+            Arguments = $"{script} {line}",
+            WorkingDirectory = Path,
+            EnvironmentVariables = _environment,
+        });
+        if (exit != 0)
+        {
+            throw new CakeException($"The demo stopped: ./build.sh {line} exited with {exit} in {Path.FullPath}; its output is above.");
+        }
+    }
+
+    private void Git(DirectoryPath directory, string arguments)
+    {
+        var exit = context.StartProcess("git", new ProcessSettings { Arguments = arguments, WorkingDirectory = directory, EnvironmentVariables = _environment });
+        if (exit != 0)
+        {
+            throw new CakeException($"The demo stopped: git {arguments} exited with {exit} in {directory.FullPath}.");
+        }
+    }
+
+    // Everything the example holds but what running it writes (its pipeline's outputs, the registry, bin/obj).
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = System.IO.Path.GetRelativePath(from, file);
+            var parts = relative.Split(System.IO.Path.DirectorySeparatorChar);
+            if (parts[0] is "artifacts" or ".release" || parts.Any(part => part is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            var target = System.IO.Path.Combine(to, relative);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

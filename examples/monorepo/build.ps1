@@ -1,0 +1,30 @@
+#!/usr/bin/env pwsh
+# Runs the shop's release pipeline (build/) from the repository root: ./build.ps1 --target=DeployDev
+# The pipeline is built only when build/ (or the Cake.Release version asked for) changed since the last build,
+# so a warm call starts it directly.
+$ErrorActionPreference = 'Stop'
+$root = $PSScriptRoot
+Set-Location $root
+$bin = Join-Path $root 'artifacts/bin/Build/release'
+$stamp = Join-Path $bin '.pipeline-built'
+$exe = Join-Path $bin 'Build.dll'
+$version = if ($env:CakeReleaseVersion) { $env:CakeReleaseVersion } else { '' }
+
+$stale = -not (Test-Path $exe) -or -not (Test-Path $stamp) -or ("$(Get-Content -Raw $stamp)" -ne $version)
+if (-not $stale) {
+    $built = (Get-Item $stamp).LastWriteTimeUtc
+    $inputs = @(Get-ChildItem -Path (Join-Path $root 'build') -Recurse -File)
+    $inputs += @('global.json', 'nuget.config') | ForEach-Object { Get-Item (Join-Path $root $_) }
+    $stale = [bool]($inputs | Where-Object { $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1)
+}
+
+if ($stale) {
+    New-Item -ItemType Directory -Force -Path (Join-Path $root 'artifacts') | Out-Null
+    $log = Join-Path $root 'artifacts/pipeline-build.log'
+    dotnet build build/Build.csproj --configuration Release --nologo *> $log
+    if ($LASTEXITCODE -ne 0) { Get-Content $log | Write-Host; exit $LASTEXITCODE }   # shown only when building the pipeline failed
+    Set-Content -NoNewline -Path $stamp -Value $version
+}
+
+& dotnet $exe @args
+exit $LASTEXITCODE

@@ -1,0 +1,126 @@
+using Cake.Release.Tests.Infrastructure;
+
+namespace Cake.Release.Tests.Demo;
+
+/// <summary>
+/// <c>./build.sh --target=Demo</c>, the README's first command, run once: it packs Cake.Release, runs the whole flow on a
+/// copy of examples/monorepo through the example's own build.sh, and leaves this state on the demo's origin and
+/// registry: dev runs all four services (blue rebuilt after its fix), staging the release candidates of blue and
+/// green, production blue 0.1.0 again after 0.1.1 was rolled back, and blue's chart released as 0.2.0 on main.
+/// </summary>
+public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
+{
+    private const string Dev = "gitops/dev-auto-update";
+    private const string Staging = "gitops/staging-releases";
+    private const string Production = "gitops/production-releases";
+
+    private string First => GitRemote.Git(demo.Origin, "rev-list", "--max-parents=0", "main").Trim();
+
+    private string Fix => GitRemote.Git(demo.Origin, "log", "--format=%H", "--fixed-strings", "--grep=fix(blue):", "main").Trim();
+
+    [Fact]
+    public void The_demo_runs_every_step_through_the_examples_own_build_script()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.ToString());
+        foreach (var step in new[]
+                 {
+                     "$ ./build.sh --target=DeployDev --by=ci-bot",
+                     "$ ./build.sh --target=PromoteStaging --service=green --by=carol",
+                     "$ ./build.sh --target=PromoteProduction --service=blue --by=carol --approver=alice --approver=bob",
+                     "$ ./build.sh --target=Rollback --env=production --service=blue --by=carol",
+                     "$ ./build.sh --target=ReleaseChart --service=blue",
+                 })
+        {
+            Assert.Contains(step, demo.Result.Output);
+        }
+
+        Assert.Contains("━━━ 8. What runs where", demo.Result.Output);
+        Assert.Contains("[pass] approvals: approved by alice, bob (2 of 2 needed)", demo.Result.Output);
+    }
+
+    [Fact]
+    public void The_second_DeployDev_rebuilds_blue_alone_and_dev_runs_every_service()
+    {
+        Assert.Contains("Unchanged: green, yellow, red", demo.Result.Output);
+        Assert.Contains("Only blue was rebuilt.", demo.Result.Output);
+
+        var dev = demo.Manifest("dev", Dev);
+        Assert.Equal(new[] { "blue", "green", "red", "yellow" }, dev.Services.Keys.Order(StringComparer.Ordinal));
+        foreach (var service in new[] { "green", "yellow", "red" })
+        {
+            var entry = dev.Entry(service)!;
+            Assert.Equal(($"sha-{First[..7]}", First), (entry.Version, entry.Commit));
+            Assert.Equal(demo.TagDigest(service, $"sha-{First[..7]}"), entry.Digest);
+            Assert.Equal(entry.Digest, demo.TagDigest(service, "dev"));
+        }
+
+        var blue = dev.Entry("blue")!;
+        Assert.Equal(($"sha-{Fix[..7]}", Fix), (blue.Version, blue.Commit));
+        Assert.Equal(demo.TagDigest("blue", $"sha-{Fix[..7]}"), blue.Digest);
+        Assert.NotEqual(demo.TagDigest("blue", $"sha-{First[..7]}"), blue.Digest);
+    }
+
+    [Fact]
+    public void Staging_runs_the_release_candidates_of_blue_and_green_with_the_digests_dev_built()
+    {
+        var dev = demo.Manifest("dev", Dev);
+        var staging = demo.Manifest("staging", Staging);
+
+        Assert.Equal(new[] { "blue", "green" }, staging.Services.Keys.Order(StringComparer.Ordinal));
+        var blue = staging.Entry("blue")!;
+        Assert.Equal(("0.1.1-rc.1", dev.Entry("blue")!.Digest, Fix, "dev"), (blue.Version, blue.Digest, blue.Commit, blue.From));
+        var green = staging.Entry("green")!;
+        Assert.Equal(("0.1.0-rc.1", dev.Entry("green")!.Digest, First, "dev"), (green.Version, green.Digest, green.Commit, green.From));
+
+        Assert.Equal(blue.Digest, demo.TagDigest("blue", "0.1.1-rc.1"));
+        Assert.Equal(blue.Digest, demo.TagDigest("blue", "stg"));
+        Assert.Equal(green.Digest, demo.TagDigest("green", "0.1.0-rc.1"));
+        Assert.Equal(green.Digest, demo.TagDigest("green", "stg"));
+    }
+
+    [Fact]
+    public void Production_runs_blue_0_1_0_again_after_the_rollback_of_0_1_1_with_the_digest_its_release_candidate_had()
+    {
+        var production = demo.Manifest("production", Production);
+
+        var blue = Assert.Single(production.Services).Value;
+        var first = demo.TagDigest("blue", "0.1.0-rc.1");
+        Assert.Equal(("0.1.0", first, First), (blue.Version, blue.Digest, blue.Commit));
+        Assert.Equal(first, demo.TagDigest("blue", "0.1.0"));
+        Assert.Equal(first, demo.TagDigest("blue", "prd"));
+
+        // 0.1.1 was released (the fix's digest, as staging ran it) and then undone.
+        Assert.Equal(demo.TagDigest("blue", "0.1.1-rc.1"), demo.TagDigest("blue", "0.1.1"));
+        Assert.NotEqual(first, demo.TagDigest("blue", "0.1.1"));
+        var history = GitRemote.Git(demo.Origin, "log", "--format=%s", Production, "--", "release-manifests/production.yaml");
+        Assert.Equal(new[] { "rollback(blue): 0.1.0 → production", "promote(blue): 0.1.1 staging → production", "promote(blue): 0.1.0 staging → production" },
+            history.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var approvals = GitRemote.Git(demo.Origin, "log", "-1", "--format=%B", "--grep=promote(blue): 0.1.1", "--fixed-strings", Production);
+        Assert.Contains("Approved-by: alice", approvals);
+        Assert.Contains("Approved-by: bob", approvals);
+        Assert.Contains("Promoted-by: carol", approvals);
+
+        // The kustomize overlay (release.yaml, updates:) follows the rollback too.
+        var overlay = demo.Show(Production, "k8s/overlays/production/kustomization.yaml");
+        Assert.Contains("newTag: 0.1.0", overlay);
+        Assert.Contains($"digest: {first}", overlay);
+    }
+
+    [Fact]
+    public void Blues_chart_is_released_on_main_with_its_version_bumped_a_changelog_section_and_a_tag()
+    {
+        var chart = demo.Show("main", "helm/charts/blue/Chart.yaml");
+        Assert.Contains("version: 0.2.0", chart);
+        Assert.Contains("appVersion: \"0.2.0\"", chart);
+
+        var changelog = demo.Show("main", "helm/charts/blue/CHANGELOG.md");
+        Assert.Contains("## [0.2.0] - ", changelog);
+        Assert.Contains("run two replicas", changelog);
+
+        Assert.Equal("chore(release): blue 0.2.0", GitRemote.Git(demo.Origin, "log", "-1", "--format=%s", "main").Trim());
+        Assert.Equal(GitRemote.Git(demo.Origin, "rev-parse", "main"), GitRemote.Git(demo.Origin, "rev-parse", "blue/0.2.0^{commit}"));
+
+        // The other charts were not touched.
+        Assert.Contains("version: 0.1.0", demo.Show("main", "helm/charts/green/Chart.yaml"));
+    }
+}

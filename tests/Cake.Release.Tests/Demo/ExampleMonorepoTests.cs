@@ -1,0 +1,53 @@
+using Cake.Release.Config;
+using Cake.Release.Tests.Infrastructure;
+
+namespace Cake.Release.Tests.Demo;
+
+/// <summary>examples/monorepo as it is committed: its release.yaml loads, and everything it names is there, so a copy runs as is.</summary>
+public sealed class ExampleMonorepoTests
+{
+    private static readonly string Example = Path.Combine(RepositoryPaths.Root, "examples", "monorepo");
+
+    [Fact]
+    public void Its_release_yaml_loads_with_the_seeds_services_on_embedded_defaults_and_a_two_approver_production()
+    {
+        var config = ReleaseConfigLoader.Load(Path.Combine(Example, "release.yaml"));
+
+        Assert.Equal("oci:.release/registry", config.Registry);
+        Assert.Equal(BuilderKind.OciLayer, config.Build.Builder);
+        Assert.Equal(new[] { "blue", "green", "yellow", "red" }, config.Services.Select(s => s.Name));
+        Assert.Equal(new[] { "libs/payments" }, config.Service("blue")!.DependsOn);
+        Assert.Equal(new[] { "libs/payments" }, config.Service("green")!.DependsOn);
+        Assert.Equal(new[] { "yellow" }, config.Service("red")!.DependsOn);
+        var production = config.Environment("production")!;
+        Assert.Equal((2, TimeSpan.Zero, "staging"), (production.Approvals, production.Soak, production.From));
+        Assert.NotEmpty(production.Updates);
+    }
+
+    [Fact]
+    public void Every_service_has_its_dockerfile_build_output_chart_and_changelog()
+    {
+        var config = ReleaseConfigLoader.Load(Path.Combine(Example, "release.yaml"));
+
+        foreach (var service in config.Services)
+        {
+            Assert.True(File.Exists(Path.Combine(Example, service.DockerfilePath)), service.DockerfilePath);
+            Assert.True(File.Exists(Path.Combine(Example, service.OutputPath, "index.html")), service.OutputPath);
+            Assert.True(File.Exists(Path.Combine(Example, service.Chart!, "Chart.yaml")), service.Chart);
+            Assert.True(File.Exists(Path.Combine(Example, service.ChangelogPath)), service.ChangelogPath);
+        }
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void Each_kustomize_overlay_renders_the_four_deployments(string environment)
+    {
+        var render = ProcessRun.Start("kubectl", ["kustomize", Path.Combine("k8s", "overlays", environment)], Example);
+
+        Assert.True(render.ExitCode == 0, render.ToString());
+        Assert.Equal(4, render.Output.Split('\n').Count(line => line == "kind: Deployment"));
+        Assert.Contains($"namespace: shop-{environment}", render.Output);
+    }
+}
