@@ -75,44 +75,46 @@ public static class StarterConfigPlanner
             .GroupBy(FolderOf, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        var services = new List<StarterService>();
-        foreach (var folder in folders)
+        var names = Names(folders.Select(f => f.Key).ToList(), scan.RootName);
+        return folders.Select((folder, i) =>
         {
             var files = folder.Select(FileOf).OrderBy(f => f == "Dockerfile" ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal).ToList();
-            var chosen = files[0];
-            services.Add(new StarterService(
-                UniqueName(folder.Key, scan.RootName, taken),
-                folder.Key,
-                chosen == "Dockerfile" ? null : chosen,
-                null,
-                files.Skip(1).ToList()));
-        }
-
-        return services;
+            return new StarterService(names[i], folder.Key, files[0] == "Dockerfile" ? null : files[0], null, files.Skip(1).ToList());
+        }).ToList();
     }
 
-    // The folder's own name; when another service has it already, its parents' names go in front (orders-api).
-    private static string UniqueName(string folder, string rootName, HashSet<string> taken)
+    // Each folder's own name; folders sharing one all take their parents' names in front (billing-api, orders-api),
+    // as many as it takes, so no service keeps the bare name by the accident of sorting first.
+    private static List<string> Names(IReadOnlyList<string> folders, string rootName)
     {
-        string[] parts = folder == "." ? [rootName] : folder.Split('/');
-        for (var count = 1; count <= parts.Length; count++)
+        var parts = folders.Select(f => f == "." ? [rootName] : f.Split('/')).ToList();
+        var depth = folders.Select(_ => 1).ToArray();
+        string NameAt(int i) => NameOf(string.Join('-', parts[i][^Math.Min(depth[i], parts[i].Length)..]));
+        bool deepened;
+        do
         {
-            var name = NameOf(string.Join('-', parts[^count..]));
-            if (taken.Add(name))
+            deepened = false;
+            var clashes = Enumerable.Range(0, folders.Count).GroupBy(NameAt, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g).ToList();
+            foreach (var i in clashes.Where(i => depth[i] < parts[i].Length))
             {
-                return name;
+                depth[i]++;
+                deepened = true;
             }
         }
+        while (deepened);
 
-        var base_ = NameOf(string.Join('-', parts));
-        for (var n = 2; ; n++)
+        // Folders whose whole paths still make one name (a-b/c and a/b-c): numbered.
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        return Enumerable.Range(0, folders.Count).Select(i =>
         {
-            if (taken.Add($"{base_}-{n}"))
+            var name = NameAt(i);
+            for (var n = 2; !taken.Add(name); n++)
             {
-                return $"{base_}-{n}";
+                name = $"{NameAt(i)}-{n}";
             }
-        }
+
+            return name;
+        }).ToList();
     }
 
     private static (List<StarterService> Services, List<string> Unmatched) MatchCharts(List<StarterService> services, IReadOnlyList<FoundChart> charts)

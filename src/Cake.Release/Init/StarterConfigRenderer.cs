@@ -131,7 +131,7 @@ public static partial class StarterConfigRenderer
                 yaml.Add("    soak: 24h", $"the version must have run in {environment.From} this long first");
                 yaml.Optional("    milestoneTag: \"release-{env}-{date:yyyyMMdd}\"", "one git tag per promotion day");
                 yaml.Optional("    notify:", "webhooks told of each promotion; URLs from variables");
-                yaml.Comment("      - slack: ${SLACK_WEBHOOK_URL}");
+                yaml.Add("    #   - slack: ${SLACK_WEBHOOK_URL}");
             }
 
             if (environment.Overlays.Count > 0)
@@ -145,9 +145,9 @@ public static partial class StarterConfigRenderer
             else
             {
                 yaml.Optional("    updates:", "more files written on the same branch with each promotion");
-                yaml.Comment($"      - kustomize: k8s/overlays/{environment.Name}");
-                yaml.Comment($"      - file: helm/values-{environment.Name}.yaml");
-                yaml.Comment("        path: \"{service}.image.tag\"");
+                yaml.Add($"    #   - kustomize: k8s/overlays/{environment.Name}", "images[] newTag (and digest) per service");
+                yaml.Add($"    #   - file: helm/values-{environment.Name}.yaml", "or one key of a YAML file, e.g. Helm values");
+                yaml.Add("    #     path: \"{service}.image.tag\"");
             }
         }
 
@@ -190,7 +190,10 @@ public static partial class StarterConfigRenderer
                 yaml.Add($"    chart: {Scalar(chart)}", "ReleaseChart bumps its version and appVersion");
             }
 
-            yaml.Optional("    dependsOn: [libs/shared]", "more folders, or services, whose changes mark it changed");
+            if (service == config.Services[0])
+            {
+                yaml.Optional("    dependsOn: [libs/shared]", "more folders, or services, whose changes mark it changed");
+            }
         }
 
         if (config.UnmatchedCharts.Count > 0)
