@@ -16,7 +16,8 @@ namespace Cake.Release.Promotion;
 public static class DeployAliases
 {
     /// <summary>
-    /// What CI runs on every push to the main branch: DetectChanged, BuildOnce of the changed services, then for each
+    /// What CI runs on every push to the main branch: DetectChanged, BuildOnce of the changed services (or of
+    /// <see cref="DeployDevSettings.Services"/> when named, without detecting), then for each
     /// image built or found: moves the auto environment's <c>imageTag</c> (when set) to its digest,
     /// then writes its entry (version = the build tag, digest, source commit) into the environment's manifest, one
     /// commit per service. In that order a failure never leaves a manifest naming a digest the tag does not follow,
@@ -81,19 +82,26 @@ public static class DeployAliases
     // Checked before anything is built (the auto environment above), so bad input leaves the registry untouched.
     private static List<ServiceBuild> BuildChanged(ICakeContext context, DeployDevSettings settings, FilePath configFile, bool dryRun)
     {
-        settings.Detect.ConfigFile = configFile;
-        var changes = context.DetectChanged(settings.Detect);
-        if (changes.Services.Count == 0)
-        {
-            return [];
-        }
-
         var build = settings.Build;
         build.ConfigFile = configFile;
         build.DryRun = dryRun;
-        build.Commit ??= changes.Head;
+        IEnumerable<string> services = settings.Services;
+        if (settings.Services.Count == 0)
+        {
+            settings.Detect.ConfigFile = configFile;
+            var changes = context.DetectChanged(settings.Detect);
+            if (changes.Services.Count == 0)
+            {
+                return [];
+            }
+
+            build.Commit ??= changes.Head;
+            services = changes.Names;
+        }
+
+        var names = services.ToList();
         build.Services.Clear();
-        foreach (var service in changes.Names)
+        foreach (var service in names)
         {
             build.Services.Add(service);
         }

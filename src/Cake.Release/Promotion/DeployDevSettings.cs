@@ -12,6 +12,12 @@ public sealed class DeployDevSettings
     /// <summary>The images to deploy; empty (the default): DetectChanged, then BuildOnce of the changed services.</summary>
     public IList<ServiceBuild> Builds { get; } = new List<ServiceBuild>();
 
+    /// <summary>
+    /// The services to deploy (<c>--service</c>, repeatable); empty (the default): the services DetectChanged finds.
+    /// A CI matrix job per changed service names its own, so detection runs once, in the job that made the matrix.
+    /// </summary>
+    public IList<string> Services { get; } = new List<string>();
+
     /// <summary>How to detect the changed services (<c>--base</c>, <c>--head</c>); its config file is this one's.</summary>
     public DetectChangedSettings Detect { get; set; } = new();
 

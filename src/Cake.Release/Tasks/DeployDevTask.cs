@@ -12,17 +12,25 @@ namespace Cake.Release.Tasks;
 /// is built or pushed.
 /// </summary>
 [TaskName("DeployDev")]
-[TaskDescription("DetectChanged, BuildOnce, then records each changed service's image in the auto environment (dev)")]
+[TaskDescription("DetectChanged, BuildOnce, then records each changed (or --service) service's image in the auto environment (dev)")]
 [SupportsDryRun]
 public sealed class DeployDevTask : FrostingTask
 {
     /// <inheritdoc/>
-    public override void Run(ICakeContext context) =>
-        context.DeployDev(new DeployDevSettings
+    public override void Run(ICakeContext context)
+    {
+        var settings = new DeployDevSettings
         {
             By = ReleaseArguments.Value(context, "by"),
             Detect = new DetectChangedSettings { Base = ReleaseArguments.Value(context, "base"), Head = ReleaseArguments.Value(context, "head") },
             ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
             DryRun = context.IsDryRun(),
-        });
+        };
+        foreach (var service in ReleaseArguments.Values(context, "service"))
+        {
+            settings.Services.Add(service);
+        }
+
+        context.DeployDev(settings);
+    }
 }

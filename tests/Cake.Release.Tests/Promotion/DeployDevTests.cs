@@ -72,6 +72,24 @@ public sealed class DeployDevTests : IDisposable
     }
 
     [Fact]
+    public void A_matrix_job_naming_its_service_deploys_that_service_alone_without_detecting()
+    {
+        var head = Head;
+
+        var run = DeployDev("--service=yellow");
+
+        var dev = _world.Manifest("dev")!;
+        Assert.Equal(("sha-" + head[..7], head), (dev.Entry("yellow")!.Version, dev.Entry("yellow")!.Commit));
+        foreach (var service in ShopMonorepo.Services.Where(s => s != "yellow"))
+        {
+            Assert.Null(dev.Entry(service));
+            Assert.Null(_world.TagDigest(service, $"sha-{head[..7]}"));
+        }
+
+        Assert.DoesNotContain("services changed", run.Output);
+    }
+
+    [Fact]
     public void A_re_run_with_nothing_new_builds_nothing_and_writes_nothing()
     {
         DeployDev();

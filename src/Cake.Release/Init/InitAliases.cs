@@ -1,0 +1,106 @@
+using System.Text;
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using Path = System.IO.Path;
+using Cake.Release.Hosting;
+
+namespace Cake.Release.Init;
+
+/// <summary>Starts a repository on Cake.Release: a commented release.yaml from what the repository already holds.</summary>
+[CakeAliasCategory("Release")]
+public static class InitAliases
+{
+    /// <summary>
+    /// Scans the repository for Dockerfiles (each folder holding one becomes a service), Helm charts (matched to
+    /// services by name) and Kustomize overlays (<c>…/overlays/&lt;env&gt;</c>: the environment chain, and the
+    /// overlay each promotion updates), and writes a starter release.yaml explaining every section. Refuses, changing
+    /// nothing, when the file exists. A repository without any Dockerfile still gets a file (see remarks).
+    /// </summary>
+    /// <remarks>
+    /// Without Dockerfiles Init writes one placeholder service for the whole repository (path <c>.</c>, builder
+    /// oci-layer) rather than refusing or leaving <c>services:</c> empty. Whoever runs Init asked for a starter file;
+    /// a refusal leaves them with nothing to edit, and an empty section fails the very next command. A placeholder
+    /// keeps the file loadable, so Doctor, DetectChanged and Status work at once, and its comment says to replace it.
+    /// </remarks>
+    /// <example><code>var result = Init(new InitSettings { DryRun = true }); Information(result.Text);</code></example>
+    [CakeMethodAlias]
+    public static InitResult Init(this ICakeContext context, InitSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        var (root, file) = Locate(context, settings);
+        if (File.Exists(file.FullPath))
+        {
+            throw new ReleaseException($"{file.FullPath} already exists; Init never overwrites it: edit it, or move it away and run Init again (--dryrun prints a fresh one with --config=<other name>).");
+        }
+
+        if (!Directory.Exists(root.FullPath))
+        {
+            throw new ReleaseException($"{root.FullPath}: the repository folder to scan is not there; run Init from the repository root or pass its path.");
+        }
+
+        var scan = new RepositoryScanner(context).Scan(root.FullPath);
+        var config = StarterConfigPlanner.Plan(scan);
+        var text = StarterConfigRenderer.Render(config);
+        var dryRun = settings.DryRun ?? context.IsDryRun();
+        Report(context.Log, config, file);
+        if (dryRun)
+        {
+            context.Log.Information("Dry run: would write {0}:\n{1}", file.FullPath, text);
+            return new InitResult(file, text, false, config);
+        }
+
+        // CreateNew: a file that appeared since the check above is left alone, not overwritten.
+        try
+        {
+            using var stream = new FileStream(file.FullPath, FileMode.CreateNew, FileAccess.Write);
+            stream.Write(new UTF8Encoding(false).GetBytes(text));
+        }
+        catch (IOException) when (File.Exists(file.FullPath))
+        {
+            throw new ReleaseException($"{file.FullPath} was created while Init ran; Init never overwrites it: edit it, or move it away and run Init again.");
+        }
+
+        context.Log.Information("Wrote {0}; review it and commit it.", file.FullPath);
+        return new InitResult(file, text, true, config);
+    }
+
+    // The file's folder is the repository root: release.yaml paths are relative to the folder holding it.
+    private static (DirectoryPath Root, FilePath File) Locate(ICakeContext context, InitSettings settings)
+    {
+        if (string.IsNullOrWhiteSpace(settings.ConfigFile))
+        {
+            throw new ReleaseException("Init needs a file name to write; pass --config=release.yaml (or leave it out for that default).");
+        }
+
+        var root = settings.Root?.MakeAbsolute(context.Environment);
+        var file = new FilePath(settings.ConfigFile);
+        file = root is null ? file.MakeAbsolute(context.Environment) : file.MakeAbsolute(root);
+        var folder = file.GetDirectory();
+        if (root is not null && !string.Equals(Path.GetFullPath(folder.FullPath).TrimEnd('/', '\\'), Path.GetFullPath(root.FullPath).TrimEnd('/', '\\'), StringComparison.Ordinal))
+        {
+            throw new ReleaseException($"{file.FullPath} would not be at the root of {root.FullPath}; release.yaml paths are relative to its own folder, so write it there (--config=<name>.yaml).");
+        }
+
+        return (root ?? folder, file);
+    }
+
+    private static void Report(ICakeLog log, StarterConfig config, FilePath file)
+    {
+        log.Information("Services: {0}", config.Placeholder
+            ? "none found (no Dockerfile); a placeholder for the whole repository"
+            : string.Join(", ", config.Services.Select(s => s.Chart is null ? $"{s.Name} ({s.Path})" : $"{s.Name} ({s.Path}, chart {s.Chart})")));
+        log.Information("Environments: {0}{1}", string.Join(" → ", config.Environments.Select(e => e.Name)), config.EnvironmentsFromOverlays ? " (from Kustomize overlays)" : " (the default chain: no Kustomize overlays found)");
+        if (config.UnmatchedCharts.Count > 0)
+        {
+            log.Warning("Charts matched to no service by name: {0}; add chart: <folder> to the service each deploys.", string.Join(", ", config.UnmatchedCharts));
+        }
+
+        if (config.Placeholder)
+        {
+            log.Warning("No Dockerfile found under {0}: {1} lists one placeholder service; replace it with your services.", file.GetDirectory().FullPath, file.GetFilename());
+        }
+    }
+}

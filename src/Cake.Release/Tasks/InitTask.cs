@@ -1,0 +1,20 @@
+using Cake.Core;
+using Cake.Release.Hosting;
+using Cake.Release.Init;
+
+namespace Cake.Release.Tasks;
+
+/// <summary>Writes a commented starter release.yaml from the repository's Dockerfiles, charts and Kustomize overlays.</summary>
+[TaskName("Init")]
+[TaskDescription("Scans for Dockerfiles, Chart.yaml files and Kustomize overlays and writes a commented starter release.yaml (--config); never overwrites one")]
+[SupportsDryRun]
+public sealed class InitTask : FrostingTask
+{
+    /// <inheritdoc/>
+    public override void Run(ICakeContext context) =>
+        context.Init(new InitSettings
+        {
+            ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
+            DryRun = context.IsDryRun(),
+        });
+}
