@@ -1,5 +1,6 @@
 using Cake.Release.Config;
 using Cake.Release.Tests.Infrastructure;
+using Cake.Release.Tests.Init;
 
 namespace Cake.Release.Tests.Demo;
 
@@ -49,5 +50,46 @@ public sealed class ExampleMonorepoTests
         Assert.True(render.ExitCode == 0, render.ToString());
         Assert.Equal(4, render.Output.Split('\n').Count(line => line == "kind: Deployment"));
         Assert.Contains($"namespace: shop-{environment}", render.Output);
+    }
+
+    [Fact]
+    public void Init_on_the_example_finds_its_services_charts_and_overlays_and_writes_a_file_that_loads()
+    {
+        // Init never overwrites the example's own release.yaml, so its starter goes beside it, in a copy.
+        var copy = Directory.CreateTempSubdirectory("cake-release-init-example-").FullName;
+        try
+        {
+            CopyTree(Example, copy);
+
+            var (_, config) = InitRun.WriteAndLoad(copy, "release.init.yaml");
+
+            Assert.Equal(new[] { "blue", "green", "red", "yellow" }, config.Services.Select(s => s.Name).Order(StringComparer.Ordinal));
+            foreach (var service in config.Services)
+            {
+                Assert.Equal($"projects/{service.Name}", service.Path);
+                Assert.Equal($"helm/charts/{service.Name}", service.Chart);
+            }
+
+            Assert.Equal(new[] { "dev", "staging", "production" }, config.Environments.Select(e => e.Name));
+            Assert.Equal(["staging", "production"], config.Environments.Where(e => e.From is not null).Select(e => e.Name));
+            foreach (var environment in config.Environments)
+            {
+                Assert.Contains(new KustomizeUpdate($"k8s/overlays/{environment.Name}"), environment.Updates);
+            }
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 }
