@@ -36,7 +36,9 @@ public static class StatusAliases
         }
 
         var config = ReleaseConfigLoader.Load(new FilePath(settings.ConfigFile).MakeAbsolute(context.Environment).FullPath);
-        var services = (settings.Services.Count == 0 ? config.Services.Select(s => s.Name) : settings.Services.Select(s => config.Service(s).Name)).Distinct().ToList();
+        // Named services are checked (an unknown one is refused, naming the closest) but rows keep the file's order.
+        var named = settings.Services.Select(s => config.Service(s).Name).ToHashSet(StringComparer.Ordinal);
+        var services = config.Services.Select(s => s.Name).Where(s => named.Count == 0 || named.Contains(s)).ToList();
         var dryRun = settings.DryRun ?? context.IsDryRun();
 
         var manifests = new RemoteManifests(context, config.RepositoryRoot, settings.Git).Read(config, [.. config.Environments]);

@@ -1,6 +1,7 @@
 using Cake.Release.GitOps;
 using Cake.Release.Manifests;
 using Cake.Release.Promotion;
+using Cake.Release.Registry;
 using Cake.Release.Tests.Infrastructure;
 using Cake.Release.Tests.Promotion;
 
@@ -24,11 +25,11 @@ public sealed class StatusHistory : IDisposable
         var blueOld = World.PushImage("blue", "1.0.0", 41);
         Deploy("production", "blue", "1.0.0", blueOld, head, "staging");
         var (blueCommit, blueNew) = World.SeedDev("blue", 40);
-        World.PushImage("blue", "1.1.0-rc.1", 40);
+        Tag("blue", blueNew, "1.1.0-rc.1");
         Deploy("staging", "blue", "1.1.0-rc.1", blueNew, blueCommit, "dev");
 
         var (greenCommit, green) = World.SeedDev("green", 50);
-        World.PushImage("green", "1.0.0-rc.1", 50);
+        Tag("green", green, "1.0.0-rc.1");
         Deploy("staging", "green", "1.0.0-rc.1", green, greenCommit, "dev");
         GreenTagDigest = World.PushImage("green", "1.0.0", 51);
         Deploy("production", "green", "1.0.0", green, greenCommit, "staging");
@@ -75,6 +76,15 @@ public sealed class StatusHistory : IDisposable
             Environment = environment, Service = service, Version = version, Digest = digest, Commit = commit,
             From = from, By = "release-bot", Action = "promote", ConfigFile = ConfigFile,
         });
+
+    // Promotion moves a digest to a new tag; pushing the image again would not do (its layer's tar records the time).
+    private void Tag(string service, string digest, string tag)
+    {
+        var docker = World.Environment["DOCKER_CONFIG"];
+        using var store = ImageStores.Open(ImageReference.Parse($"{World.Registry.Host}/acme/{service}"), new RegistrySettings { MaxAttempts = 2 }, environment: name => name == "DOCKER_CONFIG" ? docker : null);
+        var manifest = store.GetManifestAsync($"acme/{service}", digest).GetAwaiter().GetResult();
+        store.PutManifestAsync($"acme/{service}", tag, manifest).GetAwaiter().GetResult();
+    }
 
     // Manifests keep deployment times to the second; the red build must be deployed strictly after staging's entry.
     private static void NextSecond()
