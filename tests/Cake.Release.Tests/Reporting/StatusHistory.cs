@@ -14,7 +14,8 @@ namespace Cake.Release.Tests.Reporting;
 /// <item>blue: dev and staging run the same new build (staging as 1.1.0-rc.1); production still runs 1.0.0, behind.</item>
 /// <item>green: one digest everywhere, but production's tag 1.0.0 was pushed over with another image: digest-mismatch.</item>
 /// <item>yellow: only in dev; staging, whose source is dev, is behind without running it at all.</item>
-/// <item>red: staging got 0.1.0-rc.1, then dev a newer build; build tags carry no order, so the later date decides: behind.</item>
+/// <item>red: staging got 0.1.0-rc.1, then dev a newer build; build tags carry no order, so the later date decides: behind.
+/// Production, never given red, is behind staging, which runs it.</item>
 /// </list>
 /// </summary>
 public sealed class StatusHistory : IDisposable
@@ -64,6 +65,7 @@ public sealed class StatusHistory : IDisposable
             [("green", "production")] = ["digest-mismatch"],
             [("yellow", "staging")] = ["behind"],
             [("red", "staging")] = ["behind"],
+            [("red", "production")] = ["behind"],
         };
 
     public static string[] Drift(string service, string environment) => ExpectedDrift.GetValueOrDefault((service, environment)) ?? [];

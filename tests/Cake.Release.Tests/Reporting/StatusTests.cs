@@ -36,7 +36,10 @@ public sealed class StatusTests(StatusHistory history) : IDisposable
         var greenRow = lines.Single(l => l.StartsWith("green ", StringComparison.Ordinal));
         Assert.Matches($@"1\.0\.0 {Short(history.Entry("production", "green").Digest!)} \d+m \[digest-mismatch\]$", greenRow);
         var yellowRow = lines.Single(l => l.StartsWith("yellow ", StringComparison.Ordinal));
-        Assert.Contains("- [behind]", yellowRow);
+        Assert.Matches(@"\d+m +- \[behind\] +-$", yellowRow);
+        var red = history.Entry("staging", "red");
+        var redRow = lines.Single(l => l.StartsWith("red ", StringComparison.Ordinal));
+        Assert.Matches($@"{Regex.Escape(red.Version)} {Short(red.Digest!)} \d+m \[behind\] +- \[behind\]$", redRow);
         Assert.Contains(lines, l => l.StartsWith("behind: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("digest-mismatch: ", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("unverified: ", StringComparison.Ordinal));
