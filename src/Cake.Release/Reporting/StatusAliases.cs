@@ -6,7 +6,6 @@ using Cake.Core.IO;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Hosting;
-using Cake.Release.Manifests;
 using Cake.Release.Registry;
 
 namespace Cake.Release.Reporting;
@@ -51,7 +50,7 @@ public static class StatusAliases
                 {
                     if (manifest?.Entry(service) is { } entry)
                     {
-                        readings[(environment, service)] = tags.Read(Repository(config, service, entry), entry);
+                        readings[(environment, service)] = tags.Read(ImageReference.InRegistry(config.Registry, config.Service(service).Image), entry);
                     }
                 }
             }
@@ -65,14 +64,6 @@ public static class StatusAliases
             StatusFormat.Json => Write(context, status, settings.Output, config, "status.json", StatusJson.Render(status), dryRun),
             _ => Write(context, status, settings.Output, config, "status.html", StatusHtml.Render(status), dryRun),
         };
-    }
-
-    // The manifest names the image it ran; the configuration's reference to the same repository is preferred because
-    // it keeps what the name alone loses (an explicit http:// for a plain-HTTP registry).
-    private static ImageReference Repository(ReleaseConfig config, string service, ManifestEntry entry)
-    {
-        var configured = ImageReference.InRegistry(config.Registry, config.Service(service).Image);
-        return configured.Name == entry.Image ? configured : ImageReference.Parse(entry.Image);
     }
 
     private static ReleaseStatus Print(ICakeContext context, ReleaseStatus status, string text)

@@ -15,9 +15,23 @@ internal sealed class VersionTags(RegistrySettings settings, string baseDirector
     private readonly Dictionary<string, IImageStore> _stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _unreadable = new(StringComparer.Ordinal);
 
-    /// <summary>The reading of <paramref name="entry"/>'s version tag in <paramref name="image"/>'s repository.</summary>
-    public VersionTagReading Read(ImageReference image, ManifestEntry entry)
+    /// <summary>
+    /// The reading of <paramref name="entry"/>'s version tag. The manifest names the repository it ran from; the
+    /// configuration's reference to it (<paramref name="configured"/>) is used when it is the same repository,
+    /// since it keeps what the name alone loses (an explicit <c>http://</c> for a plain-HTTP registry).
+    /// </summary>
+    public VersionTagReading Read(ImageReference configured, ManifestEntry entry)
     {
+        ImageReference image;
+        try
+        {
+            image = configured.Name == entry.Image ? configured : ImageReference.Parse(entry.Image);
+        }
+        catch (ReleaseException e)
+        {
+            return Unreadable(entry.Image, $"the image '{entry.Image}' in a manifest does not read ({e.Message}), so its digest was not checked", remember: false);
+        }
+
         if (_unreadable.TryGetValue(image.Registry, out var known))
         {
             return VersionTagReading.Unreadable(known);
