@@ -47,7 +47,7 @@ public sealed class TestTools : FrostingTask<BuildContext>
 {
     // Command → Debian package. The tests start these real components themselves, on 127.0.0.1.
     private static readonly (string Command, string Package)[] Needed =
-        [("git", "git"), ("docker-registry", "docker-registry"), ("skopeo", "skopeo"), ("htpasswd", "apache2-utils"), ("kubectl", "kubernetes-client"), ("buildah", "buildah")];
+        [("git", "git"), ("docker-registry", "docker-registry"), ("skopeo", "skopeo"), ("htpasswd", "apache2-utils"), ("kubectl", "kubernetes-client"), ("buildah", "buildah"), ("chromium", "chromium")];
 
     public override void Run(BuildContext context)
     {

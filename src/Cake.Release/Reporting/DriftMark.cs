@@ -1,0 +1,14 @@
+namespace Cake.Release.Reporting;
+
+/// <summary>Why a cell of the status matrix deserves a second look.</summary>
+public enum DriftMark
+{
+    /// <summary>The environment's <c>from</c> runs a newer release of the service than it does, or runs it where this one does not.</summary>
+    Behind,
+
+    /// <summary>The registry's tag for the entry's version names another digest than the one the manifest says runs.</summary>
+    DigestMismatch,
+
+    /// <summary>The registry could not be read for the entry, so its digest was not checked.</summary>
+    Unverified,
+}

@@ -1,0 +1,54 @@
+namespace Cake.Release.Reporting;
+
+/// <summary>
+/// The environment × service matrix: what runs where, since when, and where it drifts. Environments in the order of
+/// the promotion chain, services in the configuration's order.
+/// </summary>
+public sealed class ReleaseStatus
+{
+    private readonly Dictionary<(string Service, string Environment), StatusCell> _cells;
+
+    /// <summary>A matrix of the given cells; <see cref="StatusMatrix.Build"/> makes one from manifests.</summary>
+    /// <param name="environments">The columns, in chain order.</param>
+    /// <param name="services">The rows.</param>
+    /// <param name="cells">One cell per service and environment.</param>
+    /// <param name="at">The clock the ages are relative to.</param>
+    public ReleaseStatus(IReadOnlyList<string> environments, IReadOnlyList<string> services, IEnumerable<StatusCell> cells, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(environments);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(cells);
+        Environments = environments;
+        Services = services;
+        At = at;
+        _cells = cells.ToDictionary(c => (c.Service, c.Environment));
+    }
+
+    /// <summary>The environments (columns), in the order of the promotion chain: dev, staging, production.</summary>
+    public IReadOnlyList<string> Environments { get; }
+
+    /// <summary>The services (rows), in the configuration's order.</summary>
+    public IReadOnlyList<string> Services { get; }
+
+    /// <summary>When the matrix was made; ages count from here.</summary>
+    public DateTimeOffset At { get; }
+
+    /// <summary>The file the JSON or HTML output was written to; null for the table and Markdown.</summary>
+    public string? OutputFile { get; init; }
+
+    /// <summary>Every cell, row by row (services), each row in environment order.</summary>
+    public IEnumerable<StatusCell> Cells => Services.SelectMany(s => Environments.Select(e => Cell(s, e)));
+
+    /// <summary>The cells where the service runs: the JSON output's fragments, in environment order, then by service name.</summary>
+    public IEnumerable<StatusCell> Deployments =>
+        Environments.SelectMany(e => Services.Order(StringComparer.Ordinal).Select(s => Cell(s, e)).Where(c => c.Runs));
+
+    /// <summary>True when any cell has a drift mark.</summary>
+    public bool HasDrift => _cells.Values.Any(c => c.Drift.Count > 0);
+
+    /// <summary>The cell of a service in an environment.</summary>
+    /// <param name="service">A service of the matrix.</param>
+    /// <param name="environment">An environment of the matrix.</param>
+    public StatusCell Cell(string service, string environment) =>
+        _cells.TryGetValue((service, environment), out var cell) ? cell : new StatusCell(service, environment, null, null, []);
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using Cake.Release.Config;
+using Cake.Release.GitOps;
+using Cake.Release.Hosting;
+using Cake.Release.Registry;
+
+namespace Cake.Release.Reporting;
+
+/// <summary>What runs where: the environment × service matrix of the GitOps manifests, with drift marks.</summary>
+[CakeAliasCategory("Release")]
+public static class StatusAliases
+{
+    /// <summary>
+    /// Reads every environment's manifest from the remote's GitOps branches (no checkout) and shows, per service and
+    /// environment, the version, the digest's first 12 hex digits and how long ago it was deployed, marking drift:
+    /// <c>behind</c> (the environment's <c>from</c> runs a newer release), <c>digest-mismatch</c> (the registry's tag
+    /// for the version names another digest than the manifest) and <c>unverified</c> (the registry could not be read;
+    /// one warning, and the run still succeeds). <see cref="StatusFormat.Table"/> and <see cref="StatusFormat.Markdown"/>
+    /// print to the log, Markdown also to the GitHub Actions job summary; <see cref="StatusFormat.Json"/> and
+    /// <see cref="StatusFormat.Html"/> write <see cref="StatusSettings.Output"/> and log its path.
+    /// </summary>
+    /// <example><code>Status(new StatusSettings { Format = StatusFormat.Html });</code></example>
+    [CakeMethodAlias]
+    public static ReleaseStatus Status(this ICakeContext context, StatusSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!Enum.IsDefined(settings.Format))
+        {
+            throw new ReleaseException($"Status: format {(int)settings.Format} is unknown; use one of {string.Join(", ", Enum.GetNames<StatusFormat>())}.");
+        }
+
+        var config = ReleaseConfigLoader.Load(new FilePath(settings.ConfigFile).MakeAbsolute(context.Environment).FullPath);
+        // Named services are checked (an unknown one is refused, naming the closest) but rows keep the file's order.
+        var named = settings.Services.Select(s => config.Service(s).Name).ToHashSet(StringComparer.Ordinal);
+        var services = config.Services.Select(s => s.Name).Where(s => named.Count == 0 || named.Contains(s)).ToList();
+        var dryRun = settings.DryRun ?? context.IsDryRun();
+
+        var manifests = new RemoteManifests(context, config.RepositoryRoot, settings.Git).Read(config, [.. config.Environments]);
+        var readings = new Dictionary<(string Environment, string Service), VersionTagReading>();
+        using (var tags = new VersionTags(settings.Registry ?? new RegistrySettings(), config.RepositoryRoot, context.Environment.GetEnvironmentVariable, context.Log))
+        {
+            foreach (var (environment, manifest) in manifests)
+            {
+                foreach (var service in services)
+                {
+                    if (manifest?.Entry(service) is { } entry)
+                    {
+                        readings[(environment, service)] = tags.Read(ImageReference.InRegistry(config.Registry, config.Service(service).Image), entry);
+                    }
+                }
+            }
+        }
+
+        var status = StatusMatrix.Build(config.Environments, services, manifests, readings, DateTimeOffset.UtcNow);
+        return settings.Format switch
+        {
+            StatusFormat.Table => Print(context, status, StatusTable.Render(status)),
+            StatusFormat.Markdown => Markdown(context, status, dryRun),
+            StatusFormat.Json => Write(context, status, settings.Output, config, "status.json", StatusJson.Render(status), dryRun),
+            _ => Write(context, status, settings.Output, config, "status.html", StatusHtml.Render(status), dryRun),
+        };
+    }
+
+    private static ReleaseStatus Print(ICakeContext context, ReleaseStatus status, string text)
+    {
+        foreach (var line in text.TrimEnd('\n').Split('\n'))
+        {
+            context.Log.Information("{0}", line);
+        }
+
+        return status;
+    }
+
+    private static ReleaseStatus Markdown(ICakeContext context, ReleaseStatus status, bool dryRun)
+    {
+        var markdown = StatusMarkdown.Render(status);
+        Print(context, status, markdown);
+        var ci = CiOutputs.For(context);
+        if (ci.IsGitHubActions && dryRun)
+        {
+            context.Log.Information("Dry run: the matrix would be added to the job summary.");
+        }
+        else if (ci.AppendSummary(markdown))
+        {
+            context.Log.Information("Added the matrix to the job summary.");
+        }
+
+        return status;
+    }
+
+    private static ReleaseStatus Write(ICakeContext context, ReleaseStatus status, FilePath? output, ReleaseConfig config, string defaultName, string text, bool dryRun)
+    {
+        var file = output?.MakeAbsolute(context.Environment).FullPath ?? System.IO.Path.Combine(config.RepositoryRoot, "artifacts", defaultName);
+        if (dryRun)
+        {
+            context.Log.Information("Dry run: the matrix ({0} services in {1} environments) would be written to {2}.", status.Services.Count, status.Environments.Count, file);
+            return status;
+        }
+
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, text, new UTF8Encoding(false));
+        context.Log.Information("Wrote the release status ({0} services in {1} environments{2}) to {3}",
+            status.Services.Count, status.Environments.Count, status.HasDrift ? ", with drift" : "", file);
+        return new ReleaseStatus(status.Environments, status.Services, status.Cells, status.At) { OutputFile = file };
+    }
+}

@@ -1,0 +1,33 @@
+namespace Cake.Release.Reporting;
+
+/// <summary>What one matrix cell says in the text outputs (table and Markdown): version, short digest, age, drift.</summary>
+internal static class StatusText
+{
+    /// <summary><c>1.6.0 3f2c1a2b4c5d 5h [behind]</c>; <c>-</c> where the service does not run.</summary>
+    public static string Cell(StatusCell cell)
+    {
+        var parts = new List<string>();
+        if (cell.Entry is { } entry)
+        {
+            parts.Add(entry.Version);
+            parts.Add(cell.ShortDigest ?? "no-digest");
+            parts.Add(cell.Age!);
+        }
+        else
+        {
+            parts.Add("-");
+        }
+
+        if (cell.Drift.Count > 0)
+        {
+            parts.Add("[" + string.Join(", ", cell.DriftNames) + "]");
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>One line per drift mark the matrix uses, saying what it means; none when nothing drifts.</summary>
+    public static IEnumerable<string> Legend(ReleaseStatus status) =>
+        DriftMarks.All.Where(mark => status.Cells.Any(c => c.Drift.Contains(mark)))
+            .Select(mark => $"{DriftMarks.Name(mark)}: {DriftMarks.Meaning(mark)}");
+}
