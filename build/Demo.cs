@@ -22,10 +22,6 @@ namespace Build;
 [TaskDescription("Packs Cake.Release and runs the release flow on a copy of examples/monorepo (--demo-dir, default artifacts/demo)")]
 public sealed class Demo : FrostingTask<BuildContext>
 {
-    // Until the Status target is merged, the demo's test passes this to leave out the two Status steps.
-    // TODO(lead): remove the switch once Status is on main.
-    private const string SkipStatus = "skip-status";
-
     public override void Run(BuildContext context)
     {
         var root = new DirectoryPath(context.Argument("demo-dir", context.Artifacts.Combine("demo").FullPath)).MakeAbsolute(context.Environment);
@@ -76,15 +72,8 @@ public sealed class Demo : FrostingTask<BuildContext>
         shop.Git("pull --quiet --ff-only --tags origin main");
 
         Step(context, 8, "What runs where: the Status matrix, and the same as JSON in artifacts/status.json");
-        if (context.HasArgument(SkipStatus))
-        {
-            context.Information($"Skipped (--{SkipStatus}).");
-        }
-        else
-        {
-            shop.Pipeline("--target=Status");
-            shop.Pipeline("--target=Status", "--format=json");
-        }
+        shop.Pipeline("--target=Status");
+        shop.Pipeline("--target=Status", "--format=json");
 
         context.Information("");
         context.Information($"The demo repository is {shop.Path.FullPath}, its origin {shop.Origin.FullPath}.");

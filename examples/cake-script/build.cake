@@ -1,12 +1,14 @@
 // Cake.Release's aliases from a plain Cake script, run by Cake.Tool 7.0.0:
 //   dotnet tool restore
 //   dotnet cake build.cake --config=/path/to/repo/release.yaml [--env=dev] [--dryrun]
+// Default runs DetectChanged → BuildOnce → UpdateManifest → Status.
 // The addin comes from the feeds in nuget.config; loaddependencies brings YamlDotNet and NuGet.Versioning with it.
 #addin nuget:?package=Cake.Release&version=0.1.0&loaddependencies=true
 
 using Cake.Release.Building;
 using Cake.Release.Changes;
 using Cake.Release.GitOps;
+using Cake.Release.Reporting;
 
 var target = Argument("target", "Default");
 // release.yaml of the repository to release; its folder is the repository root.
@@ -59,6 +61,15 @@ Task("UpdateManifest")
     }
 });
 
-Task("Default").IsDependentOn("UpdateManifest");
+Task("Status")
+    .IsDependentOn("UpdateManifest")
+    .Does(() =>
+{
+    // What runs where, read back from the gitops branches and the registry; also artifacts/status.json.
+    Status(new StatusSettings { ConfigFile = config.FullPath });
+    Status(new StatusSettings { ConfigFile = config.FullPath, Format = StatusFormat.Json, DryRun = HasArgument("dryrun") });
+});
+
+Task("Default").IsDependentOn("Status");
 
 RunTarget(target);

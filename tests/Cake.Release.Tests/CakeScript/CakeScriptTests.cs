@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cake.Release.Manifests;
 using Cake.Release.Tests.Infrastructure;
 using Cake.Release.Tests.Yaml;
@@ -57,6 +58,14 @@ public sealed class CakeScriptTests : IDisposable
             Assert.NotNull(entry);
             Assert.Equal(($"sha-{head[..7]}", head), (entry.Version, entry.Commit));
             Assert.StartsWith("sha256:", entry.Digest, StringComparison.Ordinal);
+        }
+
+        // The Status alias read the same record back: one fragment per service in dev, with its digest.
+        using (var status = JsonDocument.Parse(File.ReadAllText(Path.Combine(clone, "artifacts", "status.json"))))
+        {
+            var fragments = status.RootElement.EnumerateArray().ToList();
+            Assert.Equal(ShopMonorepo.Services.Order(StringComparer.Ordinal), fragments.Select(f => f.GetProperty("component").GetString()!).Order(StringComparer.Ordinal));
+            Assert.All(fragments, f => Assert.Equal(("dev", dev.Entry(f.GetProperty("component").GetString()!)!.Digest), (f.GetProperty("environment").GetString(), f.GetProperty("digest").GetString())));
         }
 
         // Run again: nothing changed since what dev runs, so nothing is built or written.

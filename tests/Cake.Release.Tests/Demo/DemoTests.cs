@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cake.Release.Tests.Infrastructure;
 
 namespace Cake.Release.Tests.Demo;
@@ -122,5 +123,35 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
 
         // The other charts were not touched.
         Assert.Contains("version: 0.1.0", demo.Show("main", "helm/charts/green/Chart.yaml"));
+    }
+
+    [Fact]
+    public void The_final_Status_names_what_every_environment_runs_and_marks_production_behind_after_the_rollback()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.ToString());
+        using var status = JsonDocument.Parse(File.ReadAllText(Path.Combine(demo.Repository, "artifacts", "status.json")));
+        var fragments = status.RootElement.EnumerateArray()
+            .ToDictionary(f => (f.GetProperty("environment").GetString()!, f.GetProperty("component").GetString()!));
+
+        // Every entry of every manifest, and nothing else, with its version, digest and commit.
+        var manifests = new[] { ("dev", Dev), ("staging", Staging), ("production", Production) }
+            .SelectMany(e => demo.Manifest(e.Item1, e.Item2).Services.Select(s => (Environment: e.Item1, Service: s.Key, Entry: s.Value)))
+            .ToList();
+        Assert.Equal(manifests.Select(m => (m.Environment, m.Service)).Order(), fragments.Keys.Order());
+        foreach (var (environment, service, entry) in manifests)
+        {
+            var fragment = fragments[(environment, service)];
+            Assert.Equal((entry.Version, entry.Digest, entry.Commit),
+                (fragment.GetProperty("version").GetString()!, fragment.GetProperty("digest").GetString(), fragment.GetProperty("commit").GetString()));
+        }
+
+        string[] Drift(string environment, string service) =>
+            fragments[(environment, service)].GetProperty("drift").EnumerateArray().Select(d => d.GetString()!).ToArray();
+        Assert.Equal(["behind"], Drift("production", "blue"));   // staging runs 0.1.1-rc.1, production 0.1.0 after the rollback
+        Assert.Empty(Drift("staging", "blue"));
+        Assert.Empty(Drift("dev", "yellow"));
+
+        // The table is the demo's last word.
+        Assert.Matches(@"blue\s.*0\.1\.1-rc\.1.*0\.1\.0", demo.Result.Output);
     }
 }
