@@ -71,9 +71,10 @@ public sealed class Demo : FrostingTask<BuildContext>
         shop.Pipeline("--target=ReleaseChart", "--service=blue");
         shop.Git("pull --quiet --ff-only --tags origin main");
 
-        Step(context, 8, "What runs where: the Status matrix, and the same as JSON in artifacts/status.json");
+        Step(context, 8, "What runs where: the Status matrix, and the same as JSON (artifacts/status.json) and as a page to filter (artifacts/status.html)");
         shop.Pipeline("--target=Status");
         shop.Pipeline("--target=Status", "--format=json");
+        shop.Pipeline("--target=Status", "--format=html");
 
         context.Information("");
         context.Information($"The demo repository is {shop.Path.FullPath}, its origin {shop.Origin.FullPath}.");

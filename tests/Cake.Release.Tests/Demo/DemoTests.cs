@@ -151,7 +151,12 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.Empty(Drift("staging", "blue"));
         Assert.Empty(Drift("dev", "yellow"));
 
-        // The table is the demo's last word.
+        // And the page to keep as a CI artifact, naming the same releases.
+        var page = File.ReadAllText(Path.Combine(demo.Repository, "artifacts", "status.html"));
+        Assert.Contains("0.1.1-rc.1", page);
+        Assert.Contains(fragments[("production", "blue")].GetProperty("digest").GetString()!["sha256:".Length..][..12], page);
+
+        // The table is in the demo's log.
         Assert.Matches(@"blue\s.*0\.1\.1-rc\.1.*0\.1\.0", demo.Result.Output);
     }
 }
