@@ -21,7 +21,6 @@ public sealed class DemoRepository(BuildContext context, DirectoryPath root, str
         ["GIT_AUTHOR_EMAIL"] = "developer@shop.example",
         ["GIT_COMMITTER_NAME"] = "Demo Developer",
         ["GIT_COMMITTER_EMAIL"] = "developer@shop.example",
-        ["CakeReleaseVersion"] = packageVersion, // read by the example's Build.csproj and build.sh
     };
 
     public DirectoryPath Root { get; } = root;
@@ -36,8 +35,10 @@ public sealed class DemoRepository(BuildContext context, DirectoryPath root, str
         Copy(example.FullPath, Path.FullPath);
 
         // The example names the feed relative to its place in the Cake.Release repository; here it is the demo's own.
-        var nugetConfig = Path.CombineWithFilePath("nuget.config").FullPath;
-        File.WriteAllText(nugetConfig, File.ReadAllText(nugetConfig).Replace("../../artifacts/packages", feed.FullPath, StringComparison.Ordinal));
+        // The version just packed is written into the project, not passed around, so that ./build.sh in the demo
+        // repository keeps working after the demo, as a user would run it.
+        Edit("nuget.config", text => text.Replace("../../artifacts/packages", feed.FullPath, StringComparison.Ordinal));
+        Edit("build/Build.csproj", text => text.Replace("'$(CakeReleaseVersion)' == ''\">0.1.0<", $"'$(CakeReleaseVersion)' == ''\">{packageVersion}<", StringComparison.Ordinal));
 
         Git(Root, $"init --quiet --bare --initial-branch=main {Origin.FullPath}");
         Git("init --quiet --initial-branch=main");
@@ -57,6 +58,19 @@ public sealed class DemoRepository(BuildContext context, DirectoryPath root, str
     }
 
     public void Git(string arguments) => Git(Path, arguments);
+
+    private void Edit(string file, Func<string, string> edit)
+    {
+        var full = Path.CombineWithFilePath(file).FullPath;
+        var text = File.ReadAllText(full);
+        var edited = edit(text);
+        if (edited == text)
+        {
+            throw new CakeException($"The demo could not point {file} of examples/monorepo at the package it packed; the file no longer has the line it expects.");
+        }
+
+        File.WriteAllText(full, edited);
+    }
 
     /// <summary>Runs the example's own pipeline, as its users do, and fails the demo when it fails.</summary>
     public void Pipeline(params string[] arguments)

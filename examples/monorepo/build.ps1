@@ -1,6 +1,6 @@
 #!/usr/bin/env pwsh
 # Runs the shop's release pipeline (build/) from the repository root: ./build.ps1 --target=DeployDev
-# The pipeline is built only when build/ (or the Cake.Release version asked for) changed since the last build,
+# The pipeline is built only when build/ (where the Cake.Release version is pinned) changed since the last build,
 # so a warm call starts it directly.
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
@@ -8,9 +8,8 @@ Set-Location $root
 $bin = Join-Path $root 'artifacts/bin/Build/release'
 $stamp = Join-Path $bin '.pipeline-built'
 $exe = Join-Path $bin 'Build.dll'
-$version = if ($env:CakeReleaseVersion) { $env:CakeReleaseVersion } else { '' }
 
-$stale = -not (Test-Path $exe) -or -not (Test-Path $stamp) -or ("$(Get-Content -Raw $stamp)" -ne $version)
+$stale = -not (Test-Path $exe) -or -not (Test-Path $stamp)
 if (-not $stale) {
     $built = (Get-Item $stamp).LastWriteTimeUtc
     $inputs = @(Get-ChildItem -Path (Join-Path $root 'build') -Recurse -File)
@@ -23,7 +22,7 @@ if ($stale) {
     $log = Join-Path $root 'artifacts/pipeline-build.log'
     dotnet build build/Build.csproj --configuration Release --nologo *> $log
     if ($LASTEXITCODE -ne 0) { Get-Content $log | Write-Host; exit $LASTEXITCODE }   # shown only when building the pipeline failed
-    Set-Content -NoNewline -Path $stamp -Value $version
+    Set-Content -NoNewline -Path $stamp -Value ''
 }
 
 & dotnet $exe @args

@@ -159,4 +159,18 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
         // The table is in the demo's log.
         Assert.Matches(@"blue\s.*0\.1\.1-rc\.1.*0\.1\.0", demo.Result.Output);
     }
+
+    [Fact]
+    public void Afterwards_the_demo_repository_runs_its_own_build_script_as_the_demo_suggests()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.ToString());
+        var output = Path.Combine(demo.Directory, "status-again.json");
+
+        // No variable from the demo carries over: the repository pins the package it was given.
+        var run = ProcessRun.Start("bash", ["build.sh", "--target=Status", "--format=json", $"--output={output}"], demo.Repository,
+            new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "", ["GITHUB_STEP_SUMMARY"] = "" }, timeout: TimeSpan.FromMinutes(5));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(File.ReadAllText(Path.Combine(demo.Repository, "artifacts", "status.json")), File.ReadAllText(output));
+    }
 }
