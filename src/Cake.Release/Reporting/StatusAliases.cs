@@ -57,6 +57,12 @@ public static class StatusAliases
         }
 
         var status = StatusMatrix.Build(config.Environments, services, manifests, readings, DateTimeOffset.UtcNow);
+        if (!status.Cells.Any(cell => cell.Runs))
+        {
+            // An empty matrix is the state of a new repository, not a failure: say what fills it.
+            context.Log.Information("No environment runs any service yet ({0} has no manifests): DeployDev records the first deployments.", config.Git.Remote);
+        }
+
         return settings.Format switch
         {
             StatusFormat.Table => Print(context, status, StatusTable.Render(status)),

@@ -53,4 +53,16 @@ public sealed class StatusOciLayoutTests : IDisposable
         Assert.DoesNotContain(log.Lines, l => l.Contains("could not be read", StringComparison.Ordinal));
         Assert.Null(status.OutputFile);
     }
+
+    [Fact]
+    public void A_repository_nothing_was_deployed_from_yet_gets_an_empty_matrix_and_the_next_step()
+    {
+        var (context, log) = CakeContexts.Create();
+
+        var status = context.Status(new StatusSettings { ConfigFile = ConfigFile });
+
+        Assert.DoesNotContain(status.Cells, cell => cell.Runs || cell.Drift.Count > 0);
+        Assert.Contains(log.Lines, l => l == "No environment runs any service yet (origin has no manifests): DeployDev records the first deployments.");
+        Assert.Contains(log.Lines, l => Regex.IsMatch(l, @"^blue +- +- +-$"));
+    }
 }
