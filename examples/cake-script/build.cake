@@ -66,8 +66,8 @@ Task("Status")
     .Does(() =>
 {
     // What runs where, read back from the gitops branches and the registry; also artifacts/status.json.
-    Status(new StatusSettings { ConfigFile = config.FullPath });
-    Status(new StatusSettings { ConfigFile = config.FullPath, Format = StatusFormat.Json, DryRun = HasArgument("dryrun") });
+    Status(new StatusSettings { ConfigFile = config });
+    Status(new StatusSettings { ConfigFile = config, Format = StatusFormat.Json, DryRun = HasArgument("dryrun") });
 });
 
 Task("Default").IsDependentOn("Status");

@@ -70,13 +70,13 @@ public static class InitAliases
     // The file's folder is the repository root: release.yaml paths are relative to the folder holding it.
     private static (DirectoryPath Root, FilePath File) Locate(ICakeContext context, InitSettings settings)
     {
-        if (string.IsNullOrWhiteSpace(settings.ConfigFile))
+        if (settings.ConfigFile is null || string.IsNullOrWhiteSpace(settings.ConfigFile.FullPath))
         {
             throw new ReleaseException("Init needs a file name to write; pass --config=release.yaml (or leave it out for that default).");
         }
 
         var root = settings.Root?.MakeAbsolute(context.Environment);
-        var file = new FilePath(settings.ConfigFile);
+        var file = settings.ConfigFile;
         file = root is null ? file.MakeAbsolute(context.Environment) : file.MakeAbsolute(root);
         var folder = file.GetDirectory();
         if (root is not null && !string.Equals(Path.GetFullPath(folder.FullPath).TrimEnd('/', '\\'), Path.GetFullPath(root.FullPath).TrimEnd('/', '\\'), StringComparison.Ordinal))

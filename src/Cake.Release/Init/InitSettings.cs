@@ -9,7 +9,7 @@ public sealed class InitSettings
     public DirectoryPath? Root { get; set; }
 
     /// <summary>The file to write (<c>--config</c>), relative to <see cref="Root"/> when given, else to the working directory; <c>release.yaml</c> by default.</summary>
-    public string ConfigFile { get; set; } = "release.yaml";
+    public FilePath ConfigFile { get; set; } = "release.yaml";
 
     /// <summary>True to print the file instead of writing it; null (default) follows the run's <c>--dryrun</c>.</summary>
     public bool? DryRun { get; set; }

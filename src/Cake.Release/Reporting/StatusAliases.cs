@@ -34,7 +34,7 @@ public static class StatusAliases
             throw new ReleaseException($"Status: format {(int)settings.Format} is unknown; use one of {string.Join(", ", Enum.GetNames<StatusFormat>())}.");
         }
 
-        var config = ReleaseConfigLoader.Load(new FilePath(settings.ConfigFile).MakeAbsolute(context.Environment).FullPath);
+        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
         // Named services are checked (an unknown one is refused, naming the closest) but rows keep the file's order.
         var named = settings.Services.Select(s => config.Service(s).Name).ToHashSet(StringComparer.Ordinal);
         var services = config.Services.Select(s => s.Name).Where(s => named.Count == 0 || named.Contains(s)).ToList();

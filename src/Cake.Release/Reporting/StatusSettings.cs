@@ -11,7 +11,7 @@ public sealed class StatusSettings
     public StatusFormat Format { get; set; } = StatusFormat.Table;
 
     /// <summary>The release configuration (<c>--config</c>); default <c>release.yaml</c> in the working directory.</summary>
-    public string ConfigFile { get; set; } = "release.yaml";
+    public FilePath ConfigFile { get; set; } = "release.yaml";
 
     /// <summary>
     /// Where the JSON or HTML output goes (<c>--output</c>); default <c>artifacts/status.json</c> or
