@@ -1,8 +1,8 @@
 using Cake.Core;
 using Cake.Core.IO;
 using Path = System.IO.Path;
+using Cake.Release.Charts;
 using Cake.Release.GitOps;
-using YamlDotNet.RepresentationModel;
 
 namespace Cake.Release.Init;
 
@@ -116,14 +116,9 @@ internal sealed class RepositoryScanner
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(chartFile)));
-            return stream.Documents.FirstOrDefault()?.RootNode is YamlMappingNode map
-                && map.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode { Value: { Length: > 0 } value }
-                ? value
-                : null;
+            return ChartDocument.Parse(chartFile, File.ReadAllText(chartFile)).Name;
         }
-        catch (Exception e) when (e is YamlDotNet.Core.YamlException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is ReleaseException or IOException)
         {
             // A chart Init cannot read is still matched by its folder name.
             return null;
