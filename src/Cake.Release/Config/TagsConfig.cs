@@ -9,6 +9,9 @@ public sealed record TagsConfig
     /// <summary>The branch a release line is maintained on; <c>release/{service}-{major}.{minor}</c> by default.</summary>
     public TagTemplate ReleaseBranch { get; init; } = TagTemplate.Parse("release/{service}-{major}.{minor}");
 
+    /// <summary>The git tag of one chart release (ReleaseChart).</summary>
+    public TagTemplate ChartRelease { get; init; } = TagTemplate.Parse("{service}/{version}");
+
     /// <summary>The immutable image tag BuildOnce writes; <c>sha-{sha7}</c> by default.</summary>
     public TagTemplate Build { get; init; } = TagTemplate.Parse("sha-{sha7}");
 }
