@@ -15,6 +15,9 @@ internal sealed record GitOutput(int ExitCode, IReadOnlyList<string> Output, IRe
     public bool Succeeded => ExitCode == 0;
 
     /// <summary>This output when git succeeded, else the one-line error the failed call becomes.</summary>
+    /// <param name="root">The folder git ran in.</param>
+    /// <param name="action">What the call was for, e.g. "read the branches of remote 'origin'".</param>
+    /// <param name="fix">What to do about a failure that is not one of those <see cref="GitFailure"/> names.</param>
     /// <param name="remote">The remote the call talked to, so that a missing or unreachable one is named as such.</param>
     public GitOutput OrFail(DirectoryPath root, string action, string fix, string? remote = null) =>
         Succeeded ? this : throw new ReleaseException(GitFailure.Describe(root, action, fix, this, remote));
