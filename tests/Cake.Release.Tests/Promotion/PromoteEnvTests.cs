@@ -186,10 +186,12 @@ public sealed class PromoteEnvTests : IDisposable
             File.WriteAllText(Path.Combine(broken, "release.yaml"), "version: 1\nenvironments:\n  dev:\n    branch: gitops/dev\n    form: staging\nservices: {}\n");
 
             var result = ReleasePipeline.RunIn(broken, "--target=PromoteStaging");
+            var listing = ReleasePipeline.RunIn(broken, "--description");
 
             Assert.Equal(1, result.ExitCode);
-            Assert.Contains("No Promote<Env> targets: ", result.All);
-            Assert.Contains("form", result.All);
+            Assert.Contains("release.yaml:5: environments.dev.form is not a key of an environment; did you mean from?", Assert.Single(result.All.Split('\n'), line => line.StartsWith("Error:", StringComparison.Ordinal)));
+            Assert.Contains("No Promote<Env> targets: ", listing.All);
+            Assert.Contains("form", listing.All);
         }
         finally
         {
