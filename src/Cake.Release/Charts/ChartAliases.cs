@@ -90,7 +90,7 @@ public static class ChartAliases
     /// Releases a chart: bumps it (as <see cref="BumpChart"/>) and writes its changelog section (as
     /// <see cref="ChangelogAliases.WriteChangelog"/>) in ONE commit on the remote's main branch, made without a
     /// checkout and retried on the new tip when other pipelines push first; then an annotated release tag
-    /// (<c>tags.release</c>) on that commit, pushed. Idempotent: a released version says so and changes nothing,
+    /// (<c>tags.chartRelease</c>, <c>blue/chart-1.6.0</c>) on that commit, pushed. Idempotent: a released version says so and changes nothing,
     /// and a release whose commit landed but whose tag did not is completed by tagging that commit. A dry run shows
     /// the diffs and the refs it would push.
     /// </summary>

@@ -20,7 +20,7 @@ internal sealed class ReleasePlanner(ReleaseConfig config, GitHistory history, R
     {
         var chart = unit.ChartFile is null ? null : ChartDocument.Parse(unit.ChartFile, source.Read(unit.ChartFile)
             ?? throw new ReleaseException($"{unit.ChartFile} does not exist at {Describe()}; pass --chart=<folder holding Chart.yaml>, or fix chart: of service {unit.Name} in {config.File}."));
-        var tags = ReleaseTags.Of(config.Tags.Release, unit.Name, source.Tags);
+        var tags = ReleaseTags.Of(unit.ReleaseTagTemplate(config.Tags), unit.Name, source.Tags);
         var stableTag = tags.LastOrDefault(t => !t.Version.IsPrerelease);
         var latestTag = tags.LastOrDefault();
         if (request.Explicit is { } wanted && tags.FirstOrDefault(t => t.Version == wanted) is { } done)
@@ -65,7 +65,7 @@ internal sealed class ReleasePlanner(ReleaseConfig config, GitHistory history, R
             return new ReleasePlan(unit, tagged.Version, tagged.Name, tagged, latestTag, [], notes);
         }
 
-        var tag = ReleaseTags.Name(config.Tags.Release, unit.Name, version);
+        var tag = ReleaseTags.Name(unit.ReleaseTagTemplate(config.Tags), unit.Name, version);
         var edits = new List<FileEdit>();
         if (bumpChart && chart is not null)
         {

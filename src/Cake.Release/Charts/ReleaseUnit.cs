@@ -4,7 +4,7 @@ namespace Cake.Release.Charts;
 
 /// <summary>
 /// What one release is of: a service (with its chart, if it has one) or a chart on its own. Its name goes into
-/// <c>{service}</c> of <c>tags.release</c>; its paths pick the commits that belong to it.
+/// <c>{service}</c> of its tag template; its paths pick the commits that belong to it.
 /// </summary>
 /// <param name="Name">The service name, or the chart's name for a chart on its own.</param>
 /// <param name="Service">The service, or null for a chart on its own.</param>
@@ -14,6 +14,12 @@ namespace Cake.Release.Charts;
 internal sealed record ReleaseUnit(string Name, ServiceConfig? Service, string? ChartDir, string ChangelogPath, IReadOnlyList<string> Paths)
 {
     public string? ChartFile => ChartDir is null ? null : $"{ChartDir}/Chart.yaml";
+
+    /// <summary>
+    /// The template of this unit's release tags: a unit with a chart is released as a chart
+    /// (<c>tags.chartRelease</c>), apart from the image releases promotions tag (<c>tags.release</c>).
+    /// </summary>
+    public TagTemplate ReleaseTagTemplate(TagsConfig tags) => ChartDir is null ? tags.Release : tags.ChartRelease;
 
     /// <summary>The unit for <c>--service</c> or <c>--chart</c>; <paramref name="chartName"/> reads a chart's name for one that belongs to no service.</summary>
     public static ReleaseUnit Resolve(ReleaseConfig config, string? service, string? chart, bool needsChart, Func<string, string> chartName)

@@ -103,6 +103,11 @@ internal sealed class ConfigReader(string file)
             return count;
         }
 
+        if (node is YamlScalarNode { Value: { } negative } && int.TryParse(negative, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var below) && below < 0)
+        {
+            throw Error(node, key, $"{key} is {negative}, but a number of {unit} cannot be negative; write {name}: 0 for none, or e.g. {name}: 2");
+        }
+
         throw Error(node, key, $"{key} must be a whole number of {unit}, not {Describe(node)}; write e.g. {name}: 2");
     }
 

@@ -11,7 +11,7 @@ internal static class EnvironmentsSection
     private static readonly string[] EnvironmentKeys = ["branch", "from", "auto", "imageTag", "preRelease", "approvals", "soak", "milestoneTag", "updates", "notify"];
     private static readonly string[] FileUpdateKeys = ["file", "path", "value"];
 
-    public static IReadOnlyList<EnvironmentConfig> Read(ConfigReader reader, YamlMappingNode root, Func<string, string?> environment)
+    public static IReadOnlyList<EnvironmentConfig> Read(ConfigReader reader, YamlMappingNode root, Func<string, string?> environment, TagsConfig tags)
     {
         var node = reader.Required(root, root, string.Empty, "environments", "environments: with at least one environment, e.g. dev: { branch: gitops/dev }");
         var map = reader.Mapping(node, "environments", "environments: followed by one indented key per environment, e.g. dev:");
@@ -21,14 +21,15 @@ internal static class EnvironmentsSection
             throw reader.Error(node, "environments", "environments is empty; declare at least one, e.g. dev: { branch: gitops/dev, auto: true }");
         }
 
-        var read = entries.Select(e => ReadEnvironment(reader, e.Name, e.Key, e.Value, environment)).ToList();
+        var read = entries.Select(e => ReadEnvironment(reader, e.Name, e.Key, e.Value, environment, tags)).ToList();
         CheckPromotionChains(reader, read);
+        CheckImageTags(reader, read);
         return read.Select(r => r.Config).ToList();
     }
 
-    private sealed record ReadEnvironmentNodes(EnvironmentConfig Config, YamlNode Key, YamlNode? From, YamlNode? Auto);
+    private sealed record ReadEnvironmentNodes(EnvironmentConfig Config, YamlNode Key, YamlNode? From, YamlNode? Auto, YamlNode? ImageTag);
 
-    private static ReadEnvironmentNodes ReadEnvironment(ConfigReader reader, string name, YamlNode keyNode, YamlNode value, Func<string, string?> environment)
+    private static ReadEnvironmentNodes ReadEnvironment(ConfigReader reader, string name, YamlNode keyNode, YamlNode value, Func<string, string?> environment, TagsConfig tags)
     {
         var key = $"environments.{name}";
         if (ReleaseNames.NameProblem(name) is { } nameProblem)
@@ -38,7 +39,9 @@ internal static class EnvironmentsSection
 
         var env = reader.Mapping(value, key, $"{name}: with indented keys, e.g. branch: gitops/{name}");
         reader.Entries(env, key, EnvironmentKeys, "a key of an environment");
-        var soak = reader.OptionalText(env, key, "soak", s => Durations.Parse(s) is null ? $"is not a duration; write e.g. {Durations.Examples}" : null);
+        var soak = reader.OptionalText(env, key, "soak", s => Durations.Parse(s) is not null ? null
+            : s.StartsWith('-') && Durations.Parse(s[1..]) is not null ? $"is negative; a soak time is 0 or more, e.g. {Durations.Examples}"
+            : $"is not a duration; write e.g. {Durations.Examples}");
         var approvals = reader.OptionalCount(env, key, "approvals", "approvers") ?? 0;
 
         var config = new EnvironmentConfig
@@ -47,7 +50,7 @@ internal static class EnvironmentsSection
             Branch = reader.Text(reader.Required(env, keyNode, key, "branch", $"branch: gitops/{name} (the GitOps branch of its manifest)"), $"{key}.branch"),
             From = reader.OptionalText(env, key, "from"),
             Auto = reader.OptionalFlag(env, key, "auto") ?? false,
-            ImageTag = reader.OptionalText(env, key, "imageTag", ReleaseNames.ImageTagProblem),
+            ImageTag = reader.OptionalText(env, key, "imageTag", t => ReleaseNames.ImageTagProblem(t) ?? MovingTagProblem(t, name, tags.Build)),
             PreRelease = reader.OptionalText(env, key, "preRelease", ReleaseNames.PreReleaseProblem),
             Approvals = approvals,
             Soak = soak is null ? TimeSpan.Zero : Durations.Parse(soak)!.Value,
@@ -62,7 +65,38 @@ internal static class EnvironmentsSection
             throw reader.Error(ConfigReader.Optional(env, "branch")!, $"{key}.branch", $"{key}.branch \"{config.Branch}\" {branchProblem}");
         }
 
-        return new ReadEnvironmentNodes(config, keyNode, ConfigReader.Optional(env, "from"), ConfigReader.Optional(env, "auto"));
+        return new ReadEnvironmentNodes(config, keyNode, ConfigReader.Optional(env, "from"), ConfigReader.Optional(env, "auto"), ConfigReader.Optional(env, "imageTag"));
+    }
+
+    // An environment's tag moves with every promotion; release versions and build tags name one image for good
+    // (Retag refuses to move them), so a moving tag of that shape would move a release or fail every promotion.
+    private static string? MovingTagProblem(string tag, string environment, TagTemplate build)
+    {
+        if (Versioning.ReleaseVersion.TryParse(tag, out _, out _))
+        {
+            return $"is a SemVer version, so every promotion into {environment} would move the release tag {tag}, which must never move; name the moving tag after the environment, e.g. imageTag: {environment}";
+        }
+
+        return build.Matcher(null).IsMatch(tag)
+            ? $"has the shape of the build tags (tags.build \"{build}\"), which name one build for good; name the moving tag after the environment, e.g. imageTag: {environment}"
+            : null;
+    }
+
+    private static void CheckImageTags(ConfigReader reader, IReadOnlyList<ReadEnvironmentNodes> environments)
+    {
+        var seen = new Dictionary<string, ReadEnvironmentNodes>(StringComparer.Ordinal);
+        foreach (var env in environments.Where(e => e.Config.ImageTag is not null))
+        {
+            var tag = env.Config.ImageTag!;
+            if (seen.TryGetValue(tag, out var other))
+            {
+                var key = $"environments.{env.Config.Name}.imageTag";
+                throw reader.Error(env.ImageTag!, key,
+                    $"{key} \"{tag}\" is also the imageTag of environments.{other.Config.Name} (line {other.ImageTag!.Start.Line}), so a promotion into either would move the other's tag; give each environment its own, e.g. imageTag: {env.Config.Name}");
+            }
+
+            seen[tag] = env;
+        }
     }
 
     private static IReadOnlyList<ManifestUpdate> ReadUpdates(ConfigReader reader, YamlMappingNode env, string parent)

@@ -14,7 +14,7 @@ public static class ReleaseConfigLoader
 
     private static readonly string[] TopKeys = ["version", "registry", "git", "tags", "build", "environments", "services"];
     private static readonly string[] GitKeys = ["remote", "mainBranch", "manifestsDir"];
-    private static readonly string[] TagKeys = ["release", "releaseBranch", "build"];
+    private static readonly string[] TagKeys = ["release", "releaseBranch", "chartRelease", "build"];
 
     /// <summary>
     /// Loads the configuration file. The repository root is the file's folder; <c>${VAR}</c> values read the
@@ -57,8 +57,9 @@ public static class ReleaseConfigLoader
         var git = ReadGit(reader, root);
         var tags = ReadTags(reader, root);
         var build = BuildSection.Read(reader, root);
-        var environments = EnvironmentsSection.Read(reader, root, environment);
+        var environments = EnvironmentsSection.Read(reader, root, environment, tags);
         var services = ServicesSection.Read(reader, root, repository);
+        ReleaseTagRules.Check(tags, services.Select(s => s.Name).ToList());
 
         return new ReleaseConfig
         {
@@ -79,6 +80,11 @@ public static class ReleaseConfigLoader
         try
         {
             stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndented(yaml, (int)e.Start.Line) is { } tab)
+        {
+            throw new ReleaseConfigException(new ConfigLocation(reader.File, tab.Line, string.Empty),
+                $"a tab indents this line (column {tab.Column}); YAML indents with spaces only, so replace the tab with spaces");
         }
         catch (YamlException e)
         {
@@ -107,6 +113,24 @@ public static class ReleaseConfigLoader
         var root = stream.Documents[0].RootNode;
         return root as YamlMappingNode
             ?? throw reader.Error(root, string.Empty, $"the configuration must be a mapping of keys, not {ConfigReader.Describe(root)}; start it with version: 1");
+    }
+
+    // YamlDotNet marks a tab in the indentation at the start of the mapping it was reading, which may be the first
+    // line of the file; the offending line is the first one from there whose indentation holds a tab.
+    private static (int Line, int Column)? TabIndented(string yaml, int from)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = Math.Max(from, 1) - 1; i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indentation);
+            if (tab >= 0)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static int LastGoodLine(string yaml)
@@ -166,6 +190,7 @@ public static class ReleaseConfigLoader
         {
             Release = reader.OptionalTemplate(tags, "tags", "release") ?? defaults.Release,
             ReleaseBranch = reader.OptionalTemplate(tags, "tags", "releaseBranch") ?? defaults.ReleaseBranch,
+            ChartRelease = reader.OptionalTemplate(tags, "tags", "chartRelease") ?? defaults.ChartRelease,
             Build = reader.OptionalTemplate(tags, "tags", "build") ?? defaults.Build,
         };
     }

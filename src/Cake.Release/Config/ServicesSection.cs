@@ -37,7 +37,51 @@ internal static class ServicesSection
             services.Add(service);
         }
 
+        CheckDependencyCycles(reader, entries, services);
         return services;
+    }
+
+    // A cycle would have DetectChanged mark services in a loop and BuildOnce wait forever for a service to wait for
+    // it; the walk goes in file order, so the entry reported is the one that closes the loop it meets first.
+    private static void CheckDependencyCycles(ConfigReader reader, IReadOnlyList<(string Name, YamlNode Key, YamlNode Value)> entries, IReadOnlyList<ServiceConfig> services)
+    {
+        var byName = services.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var finished = new HashSet<string>(StringComparer.Ordinal);
+        var path = new List<string>();
+        foreach (var service in services)
+        {
+            Visit(service);
+        }
+
+        void Visit(ServiceConfig service)
+        {
+            if (finished.Contains(service.Name))
+            {
+                return;
+            }
+
+            path.Add(service.Name);
+            for (var i = 0; i < service.DependsOn.Count; i++)
+            {
+                if (!byName.TryGetValue(service.DependsOn[i], out var dependency))
+                {
+                    continue;
+                }
+
+                if (path.Contains(dependency.Name))
+                {
+                    var key = $"services.{service.Name}.dependsOn[{i}]";
+                    var list = (YamlSequenceNode)ConfigReader.Optional((YamlMappingNode)entries.First(e => e.Name == service.Name).Value, "dependsOn")!;
+                    var loop = path.Skip(path.IndexOf(dependency.Name)).Append(dependency.Name);
+                    throw reader.Error(list.Children[i], key, $"{key} closes a dependency cycle: {string.Join(" → ", loop)}; remove one dependsOn entry of the cycle");
+                }
+
+                Visit(dependency);
+            }
+
+            path.RemoveAt(path.Count - 1);
+            finished.Add(service.Name);
+        }
     }
 
     private static ServiceConfig ReadService(ConfigReader reader, string name, YamlNode keyNode, YamlNode value, string repository, IReadOnlyList<string> services)

@@ -76,8 +76,8 @@ public sealed class TagTemplate
     /// The reverse of <see cref="Render"/> for one service: a pattern matching the names this template gives that
     /// service's releases, capturing the version as <c>version</c> (other placeholders match what they may render).
     /// </summary>
-    /// <param name="service">The service whose names to match.</param>
-    internal System.Text.RegularExpressions.Regex Matcher(string service)
+    /// <param name="service">The service whose names to match; null matches the names of any service.</param>
+    internal System.Text.RegularExpressions.Regex Matcher(string? service)
     {
         var pattern = new StringBuilder("^");
         var versionSeen = false;
@@ -86,7 +86,7 @@ public sealed class TagTemplate
             pattern.Append(segment.Placeholder switch
             {
                 null => System.Text.RegularExpressions.Regex.Escape(segment.Literal!),
-                "service" => System.Text.RegularExpressions.Regex.Escape(service),
+                "service" when service is not null => System.Text.RegularExpressions.Regex.Escape(service),
                 "version" when !versionSeen => "(?<version>[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)",
                 "version" => "\\k<version>",
                 "major" or "minor" or "patch" => "[0-9]+",

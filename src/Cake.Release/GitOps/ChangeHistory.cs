@@ -74,7 +74,7 @@ internal sealed class ChangeHistory
         }
 
         arguments.AppendQuoted(remote).AppendQuoted($"refs/heads/{branch}");
-        _git.Run(Root, arguments).OrFail(Root, $"fetch '{branch}' from '{remote}'", "check the remote and your credentials, then run again");
+        _git.Run(Root, arguments).OrFail(Root, $"fetch '{branch}' from '{remote}'", "check the remote and your credentials, then run again", remote);
     }
 
     /// <summary>The text of a file at a commit, or null when the commit has no such file.</summary>

@@ -38,7 +38,7 @@ internal sealed class GitHistory
     /// <summary>The remote's tags and the commits they point at: the truth a release counter must not collide with.</summary>
     public IReadOnlyList<(string Name, string Commit)> RemoteTags(string remote)
     {
-        var output = Run("ls-remote", "--tags", remote).OrFail(Root, $"list the tags of '{remote}'", "check the repository");
+        var output = Run("ls-remote", "--tags", remote).OrFail(Root, $"list the tags of '{remote}'", "check the repository", remote);
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var parts in output.Output.Select(line => line.Split('\t')).Where(parts => parts.Length == 2 && parts[1].StartsWith("refs/tags/", StringComparison.Ordinal)))
         {

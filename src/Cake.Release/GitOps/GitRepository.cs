@@ -33,7 +33,7 @@ internal sealed class GitRepository
             arguments.AppendQuoted($"refs/heads/{branch}");
         }
 
-        var output = _git.Run(Root, arguments).OrFail(Root, $"read the branches of remote '{remote}'", $"check that '{remote}' exists (git remote -v) and is reachable");
+        var output = _git.Run(Root, arguments).OrFail(Root, $"read the branches of remote '{remote}'", $"check that '{remote}' exists (git remote -v) and is reachable", remote);
         return output.Output
             .Select(line => line.Split('\t', 2))
             .Where(parts => parts.Length == 2 && parts[1].StartsWith("refs/heads/", StringComparison.Ordinal))
@@ -51,7 +51,7 @@ internal sealed class GitRepository
         // An empty --refmap keeps git from updating refs/remotes/<remote>/<branch> on the side.
         var arguments = new ProcessArgumentBuilder().Append("fetch").Append("--quiet").Append("--no-tags").Append("--no-write-fetch-head")
             .Append("--refmap=").AppendQuoted(remote).AppendQuoted($"refs/heads/{branch}");
-        _git.Run(Root, arguments).OrFail(Root, $"fetch '{branch}' from '{remote}'", "check the remote and your credentials, then run again");
+        _git.Run(Root, arguments).OrFail(Root, $"fetch '{branch}' from '{remote}'", "check the remote and your credentials, then run again", remote);
     }
 
     public bool HasCommit(string sha) =>

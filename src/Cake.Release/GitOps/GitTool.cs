@@ -15,12 +15,15 @@ internal sealed record GitOutput(int ExitCode, IReadOnlyList<string> Output, IRe
     public bool Succeeded => ExitCode == 0;
 
     /// <summary>This output when git succeeded, else the one-line error the failed call becomes.</summary>
-    public GitOutput OrFail(DirectoryPath root, string action, string fix) =>
-        Succeeded ? this : throw new ReleaseException($"git could not {action} in {root.FullPath}: {Reason}; {fix}.");
+    /// <param name="root">The folder git ran in.</param>
+    /// <param name="action">What the call was for, e.g. "read the branches of remote 'origin'".</param>
+    /// <param name="fix">What to do about a failure that is not one of those <see cref="GitFailure"/> names.</param>
+    /// <param name="remote">The remote the call talked to, so that a missing or unreachable one is named as such.</param>
+    public GitOutput OrFail(DirectoryPath root, string action, string fix, string? remote = null) =>
+        Succeeded ? this : throw new ReleaseException(GitFailure.Describe(root, action, fix, this, remote));
 
-    /// <summary>The line git ends a failure with ("fatal: …"), credentials in URLs masked.</summary>
-    public string Reason =>
-        GitCredentials.Mask(Error.LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"git exited with {ExitCode}");
+    /// <summary>The line that says why git failed ("fatal: …"), credentials in URLs masked.</summary>
+    public string Reason => GitFailure.Reason(Error, ExitCode);
 }
 
 /// <summary>
@@ -69,7 +72,18 @@ internal sealed class GitTool : Tool<GitSettings>
 
         GitOutput? result = null;
         Run(settings, arguments, process, p => result = new GitOutput(p.GetExitCode(), p.GetStandardOutput().ToList(), p.GetStandardError().ToList()));
-        return result ?? throw new InvalidOperationException("git ran but reported nothing");
+        result = result ?? throw new InvalidOperationException("git ran but reported nothing");
+        return result.Error.Any(line => line.Contains("does not appear to be a git repository", StringComparison.Ordinal))
+            ? OutsideRepository(workingDirectory, result)
+            : result;
+    }
+
+    // Outside a repository, git takes a remote name for a path and says "'origin' does not appear to be a git
+    // repository"; the cause is the folder, so that failure is reported with what git says about it.
+    private GitOutput OutsideRepository(DirectoryPath workingDirectory, GitOutput failed)
+    {
+        var probe = Run(workingDirectory, new ProcessArgumentBuilder().Append("rev-parse").Append("--git-dir"));
+        return probe.Succeeded ? failed : failed with { Error = probe.Error };
     }
 
     protected override string GetToolName() => "git";

@@ -28,7 +28,7 @@ internal sealed class HotfixRepository
 
         var arguments = new ProcessArgumentBuilder().Append("fetch").Append("--quiet").Append("--no-tags").Append("--no-write-fetch-head")
             .Append("--refmap=").AppendQuoted(remote).AppendQuoted($"refs/tags/{tag}");
-        _git.Run(Root, arguments).OrFail(Root, $"fetch the tag {tag} from '{remote}'", "check the remote and your credentials, then run again");
+        _git.Run(Root, arguments).OrFail(Root, $"fetch the tag {tag} from '{remote}'", "check the remote and your credentials, then run again", remote);
     }
 
     /// <summary>Whether <paramref name="ancestor"/> is <paramref name="commit"/> or one of its ancestors.</summary>

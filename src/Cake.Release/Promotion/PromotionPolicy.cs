@@ -44,7 +44,8 @@ public static class PromotionPolicy
 
     private static PromotionCheck Path(PromotionRequest request, ReleaseConfig config, EnvironmentConfig target)
     {
-        var chain = string.Join(" → ", config.PromotionChain(target).Select(e => e.Name));
+        var environments = config.PromotionChain(target).Select(e => e.Name).ToList();
+        var chain = string.Join(" → ", environments);
         if (target.From is null)
         {
             var promotable = config.Environments.Where(e => e.From is not null).Select(e => e.Name).ToList();
@@ -53,7 +54,13 @@ public static class PromotionPolicy
 
         if (request.From is { } from && from != target.From)
         {
-            return Fail("path", $"{target.Name} takes versions only from {target.From} ({chain}), not from {from}; promote {from} → {NextAfter(config, from) ?? target.From} first, then {target.From} → {target.Name}");
+            // Only an environment earlier in the chain has a way forward to suggest; any other (this one, a later
+            // one, another chain's) would be told to promote backwards.
+            var refused = $"{target.Name} takes versions only from {target.From} ({chain}), not from";
+            var at = environments.IndexOf(from);
+            return Fail("path", from == target.Name ? $"{refused} itself; leave out --from, or pass --from={target.From}"
+                : at < 0 ? $"{refused} {from}, which does not come before it; versions move forward only: leave out --from, or pass --from={target.From}"
+                : $"{refused} {from}; promote {string.Join(" → ", environments[at..^1])} first, then {target.From} → {target.Name}");
         }
 
         return Pass("path", $"{target.From} → {target.Name} ({chain})");
@@ -234,8 +241,6 @@ public static class PromotionPolicy
 
     private static string Needed(int count, string promoter) =>
         count <= 0 ? "leave the promoter out of --approver" : $"add {count} more --approver=<name> (anyone but {promoter})";
-
-    private static string? NextAfter(ReleaseConfig config, string from) => config.Environments.FirstOrDefault(e => e.From == from)?.Name;
 
     private static string Abbreviated(string commit) => commit[..Math.Min(7, commit.Length)];
 

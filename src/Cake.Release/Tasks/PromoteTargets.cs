@@ -9,7 +9,8 @@ namespace Cake.Release.Tasks;
 /// <summary>
 /// <c>Promote&lt;Env&gt;</c>: one target per environment of release.yaml that has a <c>from:</c>, named in PascalCase
 /// (staging → PromoteStaging, pre-prod → PromotePreProd), each PromoteEnv with <c>--to</c> fixed. Without a
-/// release.yaml there are none; with one that does not load there are none either, and a warning says why.
+/// release.yaml there are none; with one that does not load, a <c>Promote&lt;Env&gt;</c> named by <c>--target</c> fails
+/// with the mistake, and otherwise a warning says why there are none.
 /// </summary>
 public sealed class PromoteTargets : ITaskSource
 {
@@ -30,9 +31,15 @@ public sealed class PromoteTargets : ITaskSource
         }
         catch (ReleaseException e)
         {
-            // Said here, or --target=PromoteStaging would only hear that no such target exists.
-            context.Log.Warning("No Promote<Env> targets: {0}", e.Message);
-            return [];
+            // A Promote<Env> target asked for is still there, failing with the mistake, so the run's one error is
+            // the cause and not "Target 'PromoteProduction' was not found"; otherwise (--description) a warning says it.
+            var asked = RequestedPromoteTargets(context);
+            if (asked.Count == 0)
+            {
+                context.Log.Warning("No Promote<Env> targets: {0}", e.Message);
+            }
+
+            return asked.Select(name => new ContributedTask(name, $"Cannot promote: {e.Message}", new UnloadableConfigTask(e.Message), SupportsDryRun: true)).ToList();
         }
 
         return config.Environments.Where(e => e.From is not null).Select(e => new ContributedTask(
@@ -40,6 +47,18 @@ public sealed class PromoteTargets : ITaskSource
             $"Promotes --service from {e.From} into {e.Name} (PromoteEnv --to={e.Name})",
             new PromoteEnvironmentTask(e.Name),
             SupportsDryRun: true)).ToList();
+    }
+
+    private static List<string> RequestedPromoteTargets(ICakeContext context) =>
+        context.Arguments.GetArguments("target")
+            .SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(t => t.Length > "Promote".Length && t.StartsWith("Promote", StringComparison.OrdinalIgnoreCase) && !t.Equals("PromoteEnv", StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    private sealed class UnloadableConfigTask(string problem) : FrostingTask
+    {
+        public override void Run(ICakeContext context) => throw new ReleaseException(problem);
     }
 
     private sealed class PromoteEnvironmentTask(string environment) : FrostingTask

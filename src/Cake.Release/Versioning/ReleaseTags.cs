@@ -4,14 +4,15 @@ using NuGet.Versioning;
 namespace Cake.Release.Versioning;
 
 /// <summary>
-/// A line's releases read back from git tag names through <c>tags.release</c>, the reverse of rendering it: with
+/// A line's releases read back from git tag names through its template (<c>tags.release</c> for a service's image,
+/// <c>tags.chartRelease</c> for a chart), the reverse of rendering it: with
 /// <c>{service}/{version}</c>, <c>blue/1.6.0-rc.2</c> is blue's 1.6.0-rc.2 and <c>green/2.0.0</c> is not blue's.
 /// Names that look like a release but hold no SemVer version are not releases and are skipped.
 /// </summary>
 public static class ReleaseTags
 {
     /// <summary>The releases of <paramref name="line"/> among <paramref name="tags"/>, lowest version first.</summary>
-    /// <param name="template">The <c>tags.release</c> template.</param>
+    /// <param name="template">The <c>tags.release</c> or <c>tags.chartRelease</c> template.</param>
     /// <param name="line">The service (or chart) name rendered for <c>{service}</c>.</param>
     /// <param name="tags">Tag names and the commits they point at.</param>
     public static IReadOnlyList<ReleaseTag> Of(TagTemplate template, string line, IEnumerable<(string Name, string Commit)> tags)
@@ -30,8 +31,8 @@ public static class ReleaseTags
         return releases.OrderBy(r => r.Version).ToList();
     }
 
-    /// <summary>The tag name of a release: <c>tags.release</c> rendered for the line and version.</summary>
-    /// <param name="template">The <c>tags.release</c> template.</param>
+    /// <summary>The tag name of a release: its template rendered for the line and version.</summary>
+    /// <param name="template">The <c>tags.release</c> or <c>tags.chartRelease</c> template.</param>
     /// <param name="line">The service (or chart) name.</param>
     /// <param name="version">The version.</param>
     /// <param name="sha">The commit, for templates that use <c>{sha}</c>.</param>

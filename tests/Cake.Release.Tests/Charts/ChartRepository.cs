@@ -4,7 +4,8 @@ namespace Cake.Release.Tests.Charts;
 
 /// <summary>
 /// A monorepo with Helm charts on a bare origin: service blue (projects/blue, chart helm/charts/blue), service green
-/// (no chart), an umbrella chart pinning blue through file://, and a library chart of its own. Commits get fixed
+/// (no chart), an umbrella chart pinning blue through file://, and a library chart of its own. Its tags are not the
+/// defaults: charts are tagged <c>blue/1.6.0</c>, images <c>blue/v1.6.0</c>. Commits get fixed
 /// dates and identities through the environment, so a fixture history reads the same on every run.
 /// </summary>
 public sealed class ChartRepository : IDisposable
@@ -53,6 +54,9 @@ public sealed class ChartRepository : IDisposable
                     chart: helm/charts/blue
                   green:
                     path: projects/green
+                tags:
+                  release: "{service}/v{version}"
+                  chartRelease: "{service}/{version}"
                 """ + "\n",
             ["projects/blue/Dockerfile"] = "FROM scratch\n",
             ["projects/green/Dockerfile"] = "FROM scratch\n",

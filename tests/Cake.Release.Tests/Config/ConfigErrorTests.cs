@@ -356,4 +356,26 @@ public sealed class ConfigErrorTests : IDisposable
         Assert.Equal("release.yaml:2: tags.build \"sha-{sha8}\" uses the unknown placeholder {sha8}; did you mean {sha}? known: {service} {version} {major} {minor} {patch} {sha} {sha7} {env} {date}",
             repository.Refusal("version: 1\ntags: { build: \"sha-{sha8}\" }\nenvironments:\n  dev: { branch: gitops/dev, soak: forever }\nservices:\n  blue: { path: projects/blue }\n"));
     }
+
+    [Theory]
+    [InlineData("approvals: -1", "environments.production.approvals is -1, but a number of approvers cannot be negative; write approvals: 0 for none, or e.g. approvals: 2")]
+    [InlineData("soak: -5h", "environments.production.soak \"-5h\" is negative; a soak time is 0 or more, e.g. 30m, 24h, 2d or 1h30m")]
+    public void A_negative_gate_is_refused_as_negative(string gate, string message)
+    {
+        Assert.Equal($"release.yaml:12: {message}",
+            repository.Refusal(Config(environments: $"  production:\n    branch: gitops/production\n    from: staging\n    {gate}\n")));
+    }
+
+    [Theory]
+    [InlineData("\tpath: projects/blue", 1)]
+    [InlineData("  \t  path: projects/blue", 3)]
+    [InlineData("\t\tpath: projects/blue", 1)]
+    public void A_tab_in_the_indentation_is_reported_at_its_own_line(string line, int column)
+    {
+        var padded = string.Concat(Enumerable.Repeat("# padding\n", 21)) + Config().Replace("    path: projects/blue", line);
+        Assert.Equal(line, padded.Split('\n')[31]);
+
+        Assert.Equal($"release.yaml:32: a tab indents this line (column {column}); YAML indents with spaces only, so replace the tab with spaces",
+            repository.Refusal(padded));
+    }
 }

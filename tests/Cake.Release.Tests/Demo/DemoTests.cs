@@ -119,7 +119,7 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.Contains("run two replicas", changelog);
 
         Assert.Equal("chore(release): blue 0.2.0", GitRemote.Git(demo.Origin, "log", "-1", "--format=%s", "main").Trim());
-        Assert.Equal(GitRemote.Git(demo.Origin, "rev-parse", "main"), GitRemote.Git(demo.Origin, "rev-parse", "blue/0.2.0^{commit}"));
+        Assert.Equal(GitRemote.Git(demo.Origin, "rev-parse", "main"), GitRemote.Git(demo.Origin, "rev-parse", "blue/chart-0.2.0^{commit}"));
 
         // The other charts were not touched.
         Assert.Contains("version: 0.1.0", demo.Show("main", "helm/charts/green/Chart.yaml"));

@@ -186,10 +186,37 @@ public sealed class PromoteEnvTests : IDisposable
             File.WriteAllText(Path.Combine(broken, "release.yaml"), "version: 1\nenvironments:\n  dev:\n    branch: gitops/dev\n    form: staging\nservices: {}\n");
 
             var result = ReleasePipeline.RunIn(broken, "--target=PromoteStaging");
+            var listing = ReleasePipeline.RunIn(broken, "--description");
 
             Assert.Equal(1, result.ExitCode);
-            Assert.Contains("No Promote<Env> targets: ", result.All);
-            Assert.Contains("form", result.All);
+            Assert.Contains("release.yaml:5: environments.dev.form is not a key of an environment; did you mean from?", Assert.Single(result.All.Split('\n'), line => line.StartsWith("Error:", StringComparison.Ordinal)));
+            Assert.Contains("No Promote<Env> targets: ", listing.All);
+            Assert.Contains("form", listing.All);
+        }
+        finally
+        {
+            Directory.Delete(broken, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("approvals: -1", "release.yaml:12: environments.production.approvals is -1, but a number of approvers cannot be negative")]
+    [InlineData("soak: -5h", "release.yaml:12: environments.production.soak \"-5h\" is negative")]
+    public void A_config_error_is_reported_as_the_cause_when_a_promote_target_is_asked_for(string gate, string expected)
+    {
+        var broken = Directory.CreateTempSubdirectory("cake-release-broken-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(broken, "projects", "blue"));
+            File.WriteAllText(Path.Combine(broken, "release.yaml"),
+                $"version: 1\nenvironments:\n  dev:\n    branch: gitops/dev\n    auto: true\n  staging:\n    branch: gitops/staging\n    from: dev\n  production:\n    branch: gitops/production\n    from: staging\n    {gate}\nservices:\n  blue:\n    path: projects/blue\n");
+
+            var result = ReleasePipeline.RunIn(broken, "--target=PromoteProduction", "--service=blue");
+
+            Assert.True(result.ExitCode == 1, result.ToString());
+            var error = Assert.Single(result.All.Split('\n'), line => line.StartsWith("Error:", StringComparison.Ordinal));
+            Assert.Contains(expected, error);
+            Assert.DoesNotContain("was not found", result.All);
         }
         finally
         {

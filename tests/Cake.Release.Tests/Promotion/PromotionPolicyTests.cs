@@ -128,6 +128,20 @@ public sealed class PromotionPolicyTests
     public void Promote_targets_are_named_in_pascal_case(string environment, string target) =>
         Assert.Equal(target, new EnvironmentConfig { Name = environment, Branch = "gitops/x" }.PromoteTarget);
 
+    [Theory]
+    [InlineData("staging", "production", "dev", "staging takes versions only from dev (dev → staging), not from production, which does not come before it; versions move forward only: leave out --from, or pass --from=dev")]
+    [InlineData("staging", "staging", "dev", "staging takes versions only from dev (dev → staging), not from itself; leave out --from, or pass --from=dev")]
+    [InlineData("production", "dev", "staging", "production takes versions only from staging (dev → staging → production), not from dev; promote dev → staging first, then staging → production")]
+    public void A_wrong_from_is_refused_with_a_path_that_exists(string to, string from, string source, string reason)
+    {
+        var request = new PromotionRequest("blue", to, from, null, null, "alice", ["bob", "carol"]);
+
+        var plan = Evaluate(request, Entry("1.6.0-rc.2", Now.AddDays(-2)));
+
+        Assert.Equal(reason, plan.Checks.Single(c => c.Name == "path").Reason);
+        Assert.Equal(source, Config.Environment(to).From);
+    }
+
     private static PromotionRequest Request(string[]? approvers = null) =>
         new("blue", "production", null, null, null, "alice", approvers ?? []);
 
