@@ -102,7 +102,26 @@ public sealed class KustomizeOverlayTests : IDisposable
             newTag: "1.0.0"
         """;
 
-    private readonly GitRemote _remote = new(new Dictionary<string, string>
+    // Someone pinned the migration's image by a patch in a transformer, which kustomize runs after images:.
+    private const string PinningTransformer = """
+        apiVersion: builtin
+        kind: PatchTransformer
+        metadata:
+          name: pin-migration
+        patch: |-
+          - op: replace
+            path: /spec/template/spec/initContainers/0/image
+            value: registry.example.com:5000/shop/catalog:1.0.0
+        target:
+          kind: Deployment
+          name: catalog
+        """;
+
+    private readonly GitRemote _remote = new(Files());
+
+    public void Dispose() => _remote.Dispose();
+
+    private static Dictionary<string, string> Files(string overlay = ProductionOverlay) => new()
     {
         ["release.yaml"] = ReleaseYaml,
         ["services/catalog/Dockerfile"] = "FROM scratch\n",
@@ -112,10 +131,9 @@ public sealed class KustomizeOverlayTests : IDisposable
         // An overlay the production one is built on: it renames basket to its registry repository.
         ["deploy/envs/production-common/kustomization.yaml"] =
             "namespace: shop\nresources:\n  - ../../../platform/shop\nimages:\n  - name: basket\n    newName: registry.example.com:5000/shop/carts/basket\n",
-        [Overlay] = ProductionOverlay + "\n",
-    });
-
-    public void Dispose() => _remote.Dispose();
+        ["deploy/envs/production/pin.yaml"] = PinningTransformer + "\n",
+        [Overlay] = overlay + "\n",
+    };
 
     [Fact]
     public void The_entry_named_with_host_port_and_path_is_updated_in_place_and_every_container_renders_the_release()
@@ -146,19 +164,64 @@ public sealed class KustomizeOverlayTests : IDisposable
         Assert.Contains(("Deployment/basket", "basket", $"registry.example.com:5000/shop/carts/basket:3.1.0@{Digest}"), RenderedImages());
     }
 
-    private void Update(string service, string version)
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_overlay_that_overrides_its_images_entry_is_refused_naming_the_container_and_nothing_is_pushed(bool dryRun)
     {
-        var result = TestCake.Context().UpdateManifest(new UpdateManifestSettings
+        using var remote = new GitRemote(Files(ProductionOverlay + "\ntransformers:\n  - pin.yaml"));
+
+        var error = Assert.Throws<ReleaseException>(() => Update("catalog", "2.0.0", remote, dryRun));
+
+        Assert.Equal(
+            "origin/gitops/production-releases:deploy/envs/production would not run catalog:2.0.0 (" + Digest + "): kubectl kustomize renders container migrate of "
+            + "Deployment/catalog as registry.example.com:5000/shop/catalog:1.0.0; something in the overlay overrides its images: entry (a patch, a transformer, "
+            + "an entry of another name), so fix that and run again. Nothing was pushed.",
+            error.Message);
+        Assert.Equal("", GitRemote.Git(remote.Bare, "branch", "--list", "gitops/*"));
+    }
+
+    [Fact]
+    public void An_overlay_that_no_longer_renders_is_refused_with_kubectls_reason()
+    {
+        using var remote = new GitRemote(Files(ProductionOverlay.Replace("../production-common", "../production-commons", StringComparison.Ordinal)));
+
+        var error = Assert.Throws<ReleaseException>(() => Update("catalog", "2.0.0", remote));
+
+        Assert.StartsWith("origin/gitops/production-releases:deploy/envs/production does not render with the edit (kubectl kustomize deploy/envs/production: ", error.Message);
+        Assert.EndsWith("); fix the overlay so that it renders, and run again. Nothing was pushed.", error.Message);
+        Assert.Equal("", GitRemote.Git(remote.Bare, "branch", "--list", "gitops/*"));
+    }
+
+    [Fact]
+    public void Doctor_says_whether_the_render_check_is_on()
+    {
+        var gitOnly = Directory.CreateDirectory(Path.Combine(_remote.Folder, "git-only")).FullName;
+        File.CreateSymbolicLink(Path.Combine(gitOnly, "git"), ProcessRun.Start("sh", ["-c", "command -v git"], null).Output.Trim());
+
+        var on = ReleasePipeline.RunIn(_remote.Seed, "--target=Doctor");
+        var off = ReleasePipeline.RunIn(_remote.Seed, new Dictionary<string, string> { ["PATH"] = gitOnly }, "--target=Doctor");
+
+        Assert.True(on.ExitCode == 0, on.ToString());
+        Assert.Contains("render check: on (kubectl kustomize renders every edited overlay before a push", on.Output, StringComparison.Ordinal);
+        Assert.True(off.ExitCode == 0, off.ToString());
+        Assert.Contains("render check: off (no kubectl on PATH): edited Kustomize overlays are pushed without rendering them; install kubectl", off.Output, StringComparison.Ordinal);
+    }
+
+    private void Update(string service, string version) =>
+        Assert.Equal(BranchWriteOutcome.Committed, Update(service, version, _remote).Write.Outcome);
+
+    private static ManifestUpdateResult Update(string service, string version, GitRemote remote, bool dryRun = false) =>
+        TestCake.Context().UpdateManifest(new UpdateManifestSettings
         {
             Environment = "production",
             Service = service,
             Version = version,
             Digest = Digest,
             From = "staging",
-            ConfigFile = Path.Combine(_remote.Clone(), "release.yaml"),
+            ConfigFile = Path.Combine(remote.Clone(), "release.yaml"),
+            DryRun = dryRun,
         });
-        Assert.Equal(BranchWriteOutcome.Committed, result.Write.Outcome);
-    }
 
     private List<string> DiffLines(string path) =>
         GitRemote.Git(_remote.Bare, "diff", "--unified=0", $"main...{Production}", "--", path).Split('\n')
