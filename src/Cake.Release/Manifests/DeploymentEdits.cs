@@ -68,7 +68,9 @@ public static class DeploymentEdits
             var entries = KustomizeImages.Entries(text);
             var input = KustomizationTree.Read(update.Directory.TrimEnd('/'), snapshot.ReadText);
             var plan = ServiceImageEntries.Plan(entries, input.ImageNames, names);
-            var entriesToSet = plan.IsEmpty ? ServiceImageEntries.Naming(entries, names) : plan.Update;
+            // Resources that cannot be read leave only the entries that name the service to go by; readable ones
+            // without the service leave the overlay as it is.
+            var entriesToSet = plan.IsEmpty && input.Unresolved.Count > 0 ? ServiceImageEntries.Naming(entries, names) : plan.Update;
             if (entriesToSet.Count == 0 && plan.Add.Count == 0 && input.Unresolved.Count > 0)
             {
                 throw new ReleaseException($"{snapshot.Describe(path)}: cannot tell which image name the containers of {deployment.Service} use there, since {string.Join(", ", input.Unresolved)} cannot be read from the branch; add an images: entry named as the containers write the image ({string.Join(" or ", names.Order(StringComparer.Ordinal))}) and run again.");
