@@ -23,7 +23,8 @@ internal sealed class BranchWriter
         _retry = retry ?? PushRetry.Default;
     }
 
-    public BranchWrite Write(string remote, string branch, string mainBranch, Func<BranchSnapshot, BranchChange> compose, bool dryRun)
+    // verify runs on every attempt's edit before it is shown or pushed (the overlay render check) and throws to refuse it.
+    public BranchWrite Write(string remote, string branch, string mainBranch, Func<BranchSnapshot, BranchChange> compose, bool dryRun, Action<BranchSnapshot, BranchChange, IReadOnlyList<FileChange>>? verify = null)
     {
         string? lastRace = null;
         IReadOnlyDictionary<string, string>? identity = null;
@@ -41,6 +42,7 @@ internal sealed class BranchWriter
                 return new BranchWrite(BranchWriteOutcome.Unchanged, remote, branch, null, snapshot.Tip, false, "", [], attempt);
             }
 
+            verify?.Invoke(snapshot, change, changes);
             if (dryRun)
             {
                 return new BranchWrite(BranchWriteOutcome.Planned, remote, branch, null, snapshot.Tip, snapshot.IsNew, change.Message, changes, attempt);

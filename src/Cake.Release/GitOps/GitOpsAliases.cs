@@ -17,7 +17,9 @@ public static partial class GitOpsAliases
     /// Records that an environment runs a service's version (and digest): the manifest entry and every
     /// <c>updates:</c> file of the environment, in one commit on the environment's branch, pushed without a checkout
     /// and retried on the new tip when other pipelines push at the same time. Changes nothing when the environment
-    /// already runs that version and digest. In a dry run, prints each file's diff and the ref it would push.
+    /// already runs that version and digest. In a dry run, prints each file's diff and the ref it would push. When kubectl
+    /// is on PATH, an edited Kustomize overlay is rendered first and the write refused unless every container of the
+    /// service runs the release.
     /// </summary>
     /// <example><code>UpdateManifest(new UpdateManifestSettings { Environment = "staging", Service = "blue", Version = "1.6.1", Digest = digest, From = "dev" });</code></example>
     [CakeMethodAlias]
@@ -47,7 +49,8 @@ public static partial class GitOpsAliases
 
         var action = settings.Action ?? (from is null ? "deploy" : "promote");
         var write = new BranchWriter(repository, context.Log, settings.Retry)
-            .Write(config.Git.Remote, environment.Branch, config.Git.MainBranch, snapshot => DeploymentEdits.Compose(config, deployment, action, snapshot), settings.DryRun);
+            .Write(config.Git.Remote, environment.Branch, config.Git.MainBranch, snapshot => DeploymentEdits.Compose(config, deployment, action, snapshot), settings.DryRun,
+                new OverlayRenderCheck(context, repository).Verify);
 
         Report(context.Log, deployment, write);
         return new ManifestUpdateResult(environment.Name, service.Name, settings.Version, settings.Digest, write);

@@ -124,6 +124,16 @@ internal sealed class GitRepository
         }
     }
 
+    /// <summary>Writes every file of a commit's tree under <paramref name="folder"/>, through a temporary index: the checkout, its index and HEAD stay as they are.</summary>
+    public void Materialise(string commit, string folder)
+    {
+        var index = new Dictionary<string, string> { ["GIT_INDEX_FILE"] = Path.Combine(folder, ".git-index") };
+        _git.Run(Root, new ProcessArgumentBuilder().Append("read-tree").Append(commit), index).OrFail(Root, $"read the tree of {commit}", "check the repository");
+        var prefix = Path.Combine(folder, "tree") + Path.DirectorySeparatorChar;
+        _git.Run(Root, new ProcessArgumentBuilder().Append("checkout-index").Append("--all").Append("--force").AppendQuoted($"--prefix={prefix}"), index)
+            .OrFail(Root, $"write the files of {commit} to {prefix}", "check the free space of the temp folder");
+    }
+
     /// <summary>Pushes a commit to a remote branch, never forcing: a remote that moved on rejects it.</summary>
     public PushOutcome Push(string remote, string commit, string branch)
     {

@@ -12,26 +12,32 @@ namespace Cake.Release.Manifests;
 /// </summary>
 public static class DeploymentEdits
 {
-    private static readonly string[] KustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-
     /// <summary>The commit for <paramref name="deployment"/>, composed against the branch as <paramref name="snapshot"/> shows it.</summary>
     public static BranchChange Compose(ReleaseConfig config, Deployment deployment, string action, BranchSnapshot snapshot)
     {
         var environment = config.Environment(deployment.Environment);
         var service = config.Service(deployment.Service);
         var edits = new List<FileEdit> { Manifest(config, deployment, snapshot) };
+        var renders = new List<OverlayRelease>();
         foreach (var update in environment.Updates)
         {
-            edits.Add(update switch
+            switch (update)
             {
-                KustomizeUpdate kustomize => Overlay(kustomize, service, deployment, snapshot),
-                FileValueUpdate value => Value(value, deployment, snapshot),
-                _ => throw new InvalidOperationException($"unhandled update {update}"),
-            });
+                case KustomizeUpdate kustomize:
+                    var (edit, release) = Overlay(kustomize, service, deployment, snapshot);
+                    edits.Add(edit);
+                    renders.Add(release);
+                    break;
+                case FileValueUpdate value:
+                    edits.Add(Value(value, deployment, snapshot));
+                    break;
+                default:
+                    throw new InvalidOperationException($"unhandled update {update}");
+            }
         }
 
         var message = new ManifestCommitMessage(action, deployment.Service, deployment.Version, deployment.Digest, deployment.Environment, deployment.From, deployment.By, deployment.ApprovedBy, deployment.Commit);
-        return new BranchChange(message.ToString(), edits);
+        return new BranchChange(message.ToString(), edits, renders);
     }
 
     // The entry keeps its recorded deploy time when it already names this version and digest, so a re-run is a no-op.
@@ -49,14 +55,32 @@ public static class DeploymentEdits
         return new FileEdit(path, manifest.WithEntry(deployment.Service, entry).Render());
     }
 
-    private static FileEdit Overlay(KustomizeUpdate update, ServiceConfig service, Deployment deployment, BranchSnapshot snapshot)
+    // The entries kustomize applies to the service's containers get the tag and digest in place; only a container no
+    // entry reaches gets a new one, under the name it has there. The check of the rendered overlay goes along.
+    private static (FileEdit Edit, OverlayRelease Release) Overlay(KustomizeUpdate update, ServiceConfig service, Deployment deployment, BranchSnapshot snapshot)
     {
-        var path = KustomizationNames.Select(name => $"{update.Directory.TrimEnd('/')}/{name}").FirstOrDefault(p => snapshot.ReadText(p) is not null)
+        var path = KustomizationTree.KustomizationFile(update.Directory.TrimEnd('/'), snapshot.ReadText)
             ?? throw new ReleaseException($"{snapshot.Describe(update.Directory)} has no kustomization.yaml; add the overlay on {snapshot.Branch} (or main, before the branch exists), or fix its `kustomize:` entry in release.yaml.");
         var text = snapshot.ReadText(path)!;
+        var names = ServiceImageEntries.NamesOf(deployment.Image, service.Image);
         try
         {
-            return new FileEdit(path, KustomizeImages.SetImage(text, new KustomizeImage(service.Image, null, deployment.Version, deployment.Digest)));
+            var entries = KustomizeImages.Entries(text);
+            var input = KustomizationTree.Read(update.Directory.TrimEnd('/'), snapshot.ReadText);
+            var plan = ServiceImageEntries.Plan(entries, input.ImageNames, names);
+            // Resources that cannot be read leave only the entries that name the service to go by; readable ones
+            // without the service leave the overlay as it is.
+            var entriesToSet = plan.IsEmpty && input.Unresolved.Count > 0 ? ServiceImageEntries.Naming(entries, names) : plan.Update;
+            if (entriesToSet.Count == 0 && plan.Add.Count == 0 && input.Unresolved.Count > 0)
+            {
+                throw new ReleaseException($"{snapshot.Describe(path)}: cannot tell which image name the containers of {deployment.Service} use there, since {string.Join(", ", input.Unresolved)} cannot be read from the branch; add an images: entry named as the containers write the image ({string.Join(" or ", names.Order(StringComparer.Ordinal))}) and run again.");
+            }
+
+            var image = new KustomizeImage("", null, deployment.Version, deployment.Digest);
+            text = entriesToSet.Aggregate(text, (current, index) => KustomizeImages.SetEntry(current, index, image));
+            text = plan.Add.Aggregate(text, (current, name) => KustomizeImages.AddEntry(current, image with { Name = name }));
+            var rendered = names.Concat(plan.RenderedNames).Concat(entriesToSet.Select(i => entries[i].NewName).OfType<string>()).ToHashSet(StringComparer.Ordinal);
+            return (new FileEdit(path, text), new OverlayRelease(update.Directory.TrimEnd('/'), deployment.Service, rendered, deployment.Version, deployment.Digest));
         }
         catch (YamlEditException error)
         {

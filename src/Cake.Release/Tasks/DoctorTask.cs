@@ -21,6 +21,11 @@ public sealed class DoctorTask : FrostingTask
             context.Log.Information($"{check.Tool.Command,-8} {state}");
         }
 
+        // The tool list says whether kubectl is there; this says what that means for the records a promotion writes.
+        context.Log.Information(checks.Any(c => c.Tool.Command == "kubectl" && c.Found)
+            ? "render check: on (kubectl kustomize renders every edited overlay before a push; a container not running the release refuses it)"
+            : "render check: off (no kubectl on PATH): edited Kustomize overlays are pushed without rendering them; install kubectl (apt-get install kubernetes-client)");
+
         var missing = checks.Where(c => c.Tool.Required && !c.Found).ToList();
         if (missing.Count > 0)
         {

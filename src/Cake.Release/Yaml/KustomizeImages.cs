@@ -18,29 +18,48 @@ public static partial class KustomizeImages
     /// <exception cref="YamlEditException">Invalid YAML, or <c>images</c> is not a list.</exception>
     public static string SetImage(string kustomizationText, KustomizeImage image)
     {
-        ArgumentNullException.ThrowIfNull(kustomizationText);
+        ArgumentNullException.ThrowIfNull(image);
+        var index = Entries(kustomizationText).ToList().FindIndex(entry => entry.Name == image.Name);
+        return index >= 0 ? SetEntry(kustomizationText, index, image) : AddEntry(kustomizationText, image);
+    }
+
+    /// <summary>The <c>images:</c> entries in file order (kustomize applies them in this order); empty when there are none.</summary>
+    /// <exception cref="YamlEditException">Invalid YAML, or <c>images</c> is not a list.</exception>
+    public static IReadOnlyList<KustomizeImage> Entries(string kustomizationText)
+    {
+        if (ImagesNode(kustomizationText) is not SequenceNode sequence)
+        {
+            return [];
+        }
+
+        return sequence.Items.Select(item => item is MappingNode entry
+            ? new KustomizeImage(Field(entry, "name") ?? "", Field(entry, "newName"), Field(entry, "newTag"), Field(entry, "digest"))
+            : new KustomizeImage("")).ToList();
+    }
+
+    /// <summary>Sets the fields of <paramref name="image"/> (its name aside) in the <paramref name="index"/>th <c>images:</c> entry.</summary>
+    /// <returns>The edited kustomization; the very same string instance when every field already holds its value.</returns>
+    public static string SetEntry(string kustomizationText, int index, KustomizeImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var fields = Fields(image);
+        return ImagesNode(kustomizationText) is SequenceNode sequence && index >= 0 && index < sequence.Items.Count
+            ? SetFields(kustomizationText, index, fields)
+            : throw new ArgumentOutOfRangeException(nameof(index), index, "no images: entry there");
+    }
+
+    /// <summary>Adds an <c>images:</c> entry for <paramref name="image"/> after the others (so kustomize applies it last), adding the list when missing.</summary>
+    public static string AddEntry(string kustomizationText, KustomizeImage image)
+    {
         ArgumentNullException.ThrowIfNull(image);
         var fields = Validate(image);
-
-        var documents = SourceReader.Read(kustomizationText);
-        var root = documents.Count > 0 ? documents[0].Root : null;
-        if (root is not (MappingNode { IsFlow: false } or null))
-        {
-            throw new YamlEditException(root.Line, root.Column, $"a kustomization is a block mapping of fields, and this one is {root.Kind}; write it as `key: value` lines");
-        }
-
+        var root = Root(kustomizationText);
         var images = (root as MappingNode)?.Find("images");
-        if (images is SequenceNode sequence)
-        {
-            var index = sequence.Items.ToList().FindIndex(item => item is MappingNode entry && entry.Find("name") is ScalarNode name && name.Value == image.Name);
-            return index >= 0
-                ? SetFields(kustomizationText, index, fields)
-                : AppendEntry(kustomizationText, sequence, image.Name, fields);
-        }
-
         var newline = TextLayout.NewlineOf(kustomizationText);
         switch (images)
         {
+            case SequenceNode sequence:
+                return AppendEntry(kustomizationText, sequence, image.Name, fields);
             case null when root is MappingNode mapping:
                 var indent = mapping.Entries[0].Key.Column - 1;
                 return TextLayout.InsertLinesAfter(kustomizationText, mapping.ContentEnd(kustomizationText),
@@ -53,9 +72,30 @@ public static partial class KustomizeImages
                 var keyIndent = key.Column - 1;
                 return TextLayout.InsertLinesAfter(kustomizationText, empty.Start, EntryLines(image.Name, fields, keyIndent, keyIndent + 2), newline);
             default:
-                throw new YamlEditException(images.Line, images.Column, $"images is {images.Kind}, but kustomize expects a list of `- name:` entries; fix the images field");
+                throw NotAList(images);
         }
     }
+
+    private static SourceNode? Root(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var documents = SourceReader.Read(text);
+        var root = documents.Count > 0 ? documents[0].Root : null;
+        return root is MappingNode { IsFlow: false } or null
+            ? root
+            : throw new YamlEditException(root.Line, root.Column, $"a kustomization is a block mapping of fields, and this one is {root.Kind}; write it as `key: value` lines");
+    }
+
+    private static SourceNode? ImagesNode(string text)
+    {
+        var images = (Root(text) as MappingNode)?.Find("images");
+        return images is null or SequenceNode or ScalarNode { IsEmpty: true } ? images : throw NotAList(images);
+    }
+
+    private static YamlEditException NotAList(SourceNode images) =>
+        new(images.Line, images.Column, $"images is {images.Kind}, but kustomize expects a list of `- name:` entries; fix the images field");
+
+    private static string? Field(MappingNode entry, string key) => entry.Find(key) is ScalarNode { IsEmpty: false } scalar ? scalar.Value : null;
 
     private static string SetFields(string text, int index, IReadOnlyList<(string Key, string Value)> fields)
     {
@@ -98,6 +138,11 @@ public static partial class KustomizeImages
             throw new ReleaseException("a kustomize image needs the name the resources use (such as `blue` or `registry.example.com/acme/blue`); set it");
         }
 
+        return Fields(image);
+    }
+
+    private static List<(string Key, string Value)> Fields(KustomizeImage image)
+    {
         if (image.Digest is { } digest && !DigestShape().IsMatch(digest))
         {
             throw new ReleaseException($"'{digest}' for image {image.Name} is not a digest; write algorithm:hex, such as sha256: and 64 hex digits");

@@ -1,0 +1,91 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using Cake.Release.Manifests;
+using YamlDotNet.Core;
+using File = System.IO.File;
+using Path = System.IO.Path;
+
+namespace Cake.Release.GitOps;
+
+/// <summary>
+/// Proves an edited Kustomize overlay runs the release before anything is pushed: the branch tip's tree, with the
+/// edits in place, is written to a temporary folder (overlays reach bases anywhere in the repository) and rendered
+/// with <c>kubectl kustomize</c>, kustomize's own implementation; every container of the service must come out with
+/// the release's digest or tag. Active when kubectl is on PATH.
+/// </summary>
+internal sealed class OverlayRenderCheck(ICakeContext context, GitRepository repository)
+{
+    private readonly FilePath? _kubectl = Kubectl(context);
+
+    /// <summary>Whether kubectl is on PATH, so edited overlays are rendered before a push.</summary>
+    public static bool IsActive(ICakeContext context) => Kubectl(context) is not null;
+
+    /// <summary>Throws a <see cref="ReleaseException"/> naming the overlay and the container when an edited overlay does not render the release.</summary>
+    public void Verify(BranchSnapshot snapshot, BranchChange change, IReadOnlyList<FileChange> changes)
+    {
+        var edited = (change.Renders ?? []).Where(release => changes.Any(c => Path.GetDirectoryName(c.Path)?.Replace('\\', '/') == release.Overlay)).ToList();
+        if (_kubectl is null || edited.Count == 0)
+        {
+            return;
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("cake-release-render-");
+        try
+        {
+            repository.Materialise(snapshot.Tip, scratch.FullName);
+            var tree = Path.Combine(scratch.FullName, "tree");
+            foreach (var file in changes)
+            {
+                var path = Path.Combine(tree, file.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, BranchSnapshot.Encode(file.After));
+            }
+
+            foreach (var release in edited)
+            {
+                var rendered = Render(tree, release.Overlay, snapshot);
+                if (release.Problem(rendered) is { } problem)
+                {
+                    throw new ReleaseException($"{snapshot.Remote}/{snapshot.Branch}:{problem} Nothing was pushed.");
+                }
+
+                context.Log.Verbose($"kubectl kustomize {release.Overlay}: every container of {release.Service} runs {release.Version}");
+            }
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private IReadOnlyList<ContainerImage> Render(string tree, string overlay, BranchSnapshot snapshot)
+    {
+        var settings = new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder().Append("kustomize").AppendQuoted(overlay),
+            WorkingDirectory = tree,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = context.ProcessRunner.Start(_kubectl!, settings);
+        process.WaitForExit();
+        var output = string.Join('\n', process.GetStandardOutput());
+        if (process.GetExitCode() != 0)
+        {
+            var reason = process.GetStandardError().LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"kubectl exited with {process.GetExitCode()}";
+            throw new ReleaseException($"{snapshot.Remote}/{snapshot.Branch}:{overlay} does not render with the edit (kubectl kustomize {overlay}: {reason}); fix the overlay so that it renders, and run again. Nothing was pushed.");
+        }
+
+        try
+        {
+            return ContainerImages.In(output);
+        }
+        catch (YamlException error)
+        {
+            throw new ReleaseException($"kubectl kustomize {overlay} printed no YAML ({error.Message}); check the kubectl on PATH. Nothing was pushed.", error);
+        }
+    }
+
+    private static FilePath? Kubectl(ICakeContext context) => context.Tools.Resolve("kubectl") ?? context.Tools.Resolve("kubectl.exe");
+}
