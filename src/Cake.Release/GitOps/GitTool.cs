@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
+using Cake.Release.Secrets;
 
 namespace Cake.Release.GitOps;
 
@@ -20,7 +21,7 @@ internal sealed record GitOutput(int ExitCode, IReadOnlyList<string> Output, IRe
 
     /// <summary>The line git ends a failure with ("fatal: …"), credentials in URLs masked.</summary>
     public string Reason =>
-        GitCredentials.Mask(Error.LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"git exited with {ExitCode}");
+        SecretRedactor.MaskUserInfo(Error.LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"git exited with {ExitCode}");
 }
 
 /// <summary>
