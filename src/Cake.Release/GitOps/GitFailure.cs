@@ -1,4 +1,5 @@
 using Cake.Core.IO;
+using Cake.Release.Secrets;
 
 namespace Cake.Release.GitOps;
 
@@ -19,7 +20,7 @@ internal static class GitFailure
 
     /// <summary>The line that says why git failed, credentials in URLs masked.</summary>
     public static string Reason(IReadOnlyList<string> error, int exitCode) =>
-        GitCredentials.Mask(error.Select(line => line.Trim()).LastOrDefault(line => line.Length > 0 && !Boilerplate.Contains(line)) ?? $"git exited with {exitCode}");
+        SecretRedactor.MaskUserInfo(error.Select(line => line.Trim()).LastOrDefault(line => line.Length > 0 && !Boilerplate.Contains(line)) ?? $"git exited with {exitCode}");
 
     /// <summary>The one-line error for a failed call.</summary>
     /// <param name="root">The folder git ran in.</param>

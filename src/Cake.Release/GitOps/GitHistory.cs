@@ -3,6 +3,7 @@ using System.Text;
 using Cake.Core;
 using Cake.Core.IO;
 using Cake.Release.Changes;
+using Cake.Release.Secrets;
 
 namespace Cake.Release.GitOps;
 
@@ -147,7 +148,7 @@ internal sealed class GitHistory
         }
 
         var refused = output.Output.FirstOrDefault(line => line.StartsWith('!'));
-        return PushOutcome.Refused(refused is null ? output.Reason : GitCredentials.Mask(refused.Split('\t').Last()));
+        return PushOutcome.Refused(refused is null ? output.Reason : SecretRedactor.MaskUserInfo(refused.Split('\t').Last()));
     }
 
     private void AppendRange(ProcessArgumentBuilder arguments, string? since, IReadOnlyList<string> paths)

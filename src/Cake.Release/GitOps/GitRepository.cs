@@ -3,6 +3,7 @@ using Cake.Core;
 using Cake.Core.IO;
 using Path = System.IO.Path;
 using File = System.IO.File;
+using Cake.Release.Secrets;
 
 namespace Cake.Release.GitOps;
 
@@ -149,7 +150,7 @@ internal sealed class GitRepository
         return refused switch
         {
             not null when PushOutcome.IsLostRace(refused) => PushOutcome.Raced(refused),
-            not null => PushOutcome.Refused(GitCredentials.Mask(refused.Split('\t').Last())),
+            not null => PushOutcome.Refused(SecretRedactor.MaskUserInfo(refused.Split('\t').Last())),
             _ => PushOutcome.Refused(output.Reason),
         };
     }

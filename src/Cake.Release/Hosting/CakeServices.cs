@@ -3,6 +3,8 @@ using Cake.Core.Configuration;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
+using Cake.Release.Registry;
+using Cake.Release.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cake.Release.Hosting;
@@ -21,7 +23,8 @@ internal static class CakeServices
         services.AddSingleton<ICakeEnvironment, CakeEnvironment>();
         services.AddSingleton<IFileSystem, FileSystem>();
         services.AddSingleton<IConsole, CakeConsole>();
-        services.AddSingleton<ICakeLog>(sp => new CakeBuildLog(sp.GetRequiredService<IConsole>(), verbosity));
+        services.AddSingleton(sp => Redactor(sp.GetRequiredService<ICakeEnvironment>()));
+        services.AddSingleton<ICakeLog>(sp => new RedactingLog(new CakeBuildLog(sp.GetRequiredService<IConsole>(), verbosity), sp.GetRequiredService<SecretRedactor>()));
         services.AddSingleton<ICakeArguments>(new CakeArguments(options.Arguments));
         services.AddSingleton<ICakeConfiguration>(new CakeConfiguration(settings.ToDictionary(StringComparer.OrdinalIgnoreCase)));
         services.AddSingleton<IGlobber, Globber>();
@@ -36,5 +39,17 @@ internal static class CakeServices
         services.AddSingleton<ICakeEngine, CakeEngine>();
         services.AddSingleton<ICakeContext, CakeContext>();
         return services;
+    }
+
+    // Known before the first line is logged: the credential variables, and what a docker login left on disk.
+    private static SecretRedactor Redactor(ICakeEnvironment environment)
+    {
+        var redactor = SecretRedactor.FromEnvironment(environment.GetEnvironmentVariables().AsReadOnly());
+        foreach (var secret in RegistryCredentials.Secrets(environment.GetEnvironmentVariable))
+        {
+            redactor.Learn(secret);
+        }
+
+        return redactor;
     }
 }

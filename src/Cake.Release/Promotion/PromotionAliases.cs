@@ -9,6 +9,7 @@ using Cake.Release.Hosting;
 using Cake.Release.Manifests;
 using Cake.Release.Notifications;
 using Cake.Release.Registry;
+using Cake.Release.Secrets;
 using Cake.Release.Versioning;
 
 namespace Cake.Release.Promotion;
@@ -298,7 +299,9 @@ public static class PromotionAliases
             string? problem;
             try
             {
-                problem = notifier.Send(notify.Url.Resolve(), NotificationPayloads.For(notify.Kind, notice));
+                var url = notify.Url.Resolve();
+                log.KeepSecret(url);
+                problem = notifier.Send(url, NotificationPayloads.For(notify.Kind, notice));
             }
             catch (ReleaseException e)
             {

@@ -75,6 +75,67 @@ internal static class RegistryCredentials
         return null;
     }
 
+    /// <summary>
+    /// Every secret the environment and the docker config hold (passwords, their Basic-auth form, identity and
+    /// registry tokens), whichever registry they are for: what a run must never print.
+    /// </summary>
+    public static IEnumerable<string> Secrets(Func<string, string?> environment)
+    {
+        if (environment(PasswordVariable) is { Length: > 0 } password)
+        {
+            yield return password;
+            yield return new RegistryCredential(environment(UsernameVariable) ?? "", password, PasswordVariable).BasicParameter;
+        }
+
+        JsonDocument config;
+        try
+        {
+            config = ConfigFile(environment) is { } file && File.Exists(file) ? JsonDocument.Parse(File.ReadAllText(file)) : JsonDocument.Parse("{}");
+        }
+        catch (JsonException)
+        {
+            // Find names the broken file when a registry needs it; there is nothing to learn from it here.
+            yield break;
+        }
+
+        using (config)
+        {
+            if (Property(config.RootElement, "auths") is not { ValueKind: JsonValueKind.Object } auths)
+            {
+                yield break;
+            }
+
+            foreach (var entry in auths.EnumerateObject().Where(e => e.Value.ValueKind == JsonValueKind.Object))
+            {
+                foreach (var key in new[] { "auth", "password", "identitytoken", "registrytoken" })
+                {
+                    if (Property(entry.Value, key)?.ValueKind == JsonValueKind.String && Property(entry.Value, key)!.Value.GetString() is { Length: > 0 } value)
+                    {
+                        yield return value;
+                    }
+                }
+
+                if (Property(entry.Value, "auth")?.ValueKind == JsonValueKind.String && Decoded(Property(entry.Value, "auth")!.Value.GetString()!) is { } decoded
+                    && decoded.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0)
+                {
+                    yield return decoded[(colon + 1)..];
+                }
+            }
+        }
+    }
+
+    private static string? Decoded(string base64)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     private static string? ConfigFile(Func<string, string?> environment)
     {
         if (environment("DOCKER_CONFIG") is { Length: > 0 } folder)

@@ -1,0 +1,17 @@
+using Cake.Core.Diagnostics;
+
+namespace Cake.Release.Secrets;
+
+/// <summary>How code that reads a secret the log cannot know in advance (a webhook URL from any variable) tells it.</summary>
+internal static class SecretLog
+{
+    /// <summary>Masks <paramref name="secret"/> in everything <paramref name="log"/> writes from now on; a log of
+    /// Cake's own (a build.cake script) cannot be taught, and is left as it is.</summary>
+    public static void KeepSecret(this ICakeLog log, string secret)
+    {
+        if (log is RedactingLog redacting)
+        {
+            redacting.Redactor.Learn(secret);
+        }
+    }
+}
