@@ -211,7 +211,7 @@ public sealed class HotfixTests : IDisposable
         Assert.False(Directory.Exists(Path.GetDirectoryName(stale)), $"{stale} is still there");
         Assert.Contains($"worktree {user}", Worktrees.Split('\n'));
         Assert.Contains($"worktree {moved}", Worktrees.Split('\n'));
-        Assert.True(File.Exists(Path.Combine(user, "README.md")));
+        Assert.True(File.Exists(Path.Combine(user, "release.yaml")));
     }
 
     [Fact]

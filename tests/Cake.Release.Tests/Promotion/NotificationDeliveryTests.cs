@@ -99,6 +99,24 @@ public sealed class NotificationDeliveryTests : IDisposable
         Assert.Equal([Slack, Teams], Recorded().Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_remote_that_refuses_the_delivery_record_warns_and_the_next_run_sends_again()
+    {
+        _world.SeedDev();
+        Assert.Equal(0, _world.Run("--target=PromoteStaging", "--service=blue", "--version=1.6.0").ExitCode);
+        _world.Hook($"while read old new ref; do if [ \"$ref\" = {NotesRef} ]; then echo 'notes are protected (test)'; exit 1; fi; done; exit 0");
+
+        var first = _world.Run(Secrets(), Promote);
+        var rerun = _world.Run(Secrets(), Promote);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains($"Could not record that the teams webhook (${{TEAMS_WEBHOOK_URL}}) was notified: origin refused the push to {NotesRef}:", first.All);
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Contains("blue 1.6.0 is already in production; sent the 2 notification(s) an earlier run had not delivered.", rerun.Output);
+        Assert.Equal((2, 2), (Count(TeamsSecret), Count(SlackSecret)));
+        Assert.DoesNotContain("secret-token", first.All + rerun.All, StringComparison.Ordinal);
+    }
+
     // Sets the trap for one kill point; returns whether the pipeline has reached it.
     private Func<bool> Arrange(string point)
     {
