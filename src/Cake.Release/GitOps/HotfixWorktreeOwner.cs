@@ -31,7 +31,7 @@ internal sealed record HotfixWorktreeOwner(int ProcessId, DateTime Started)
                 ? new HotfixWorktreeOwner(id, started)
                 : null;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
