@@ -41,8 +41,19 @@ internal sealed class GitRepository
             .ToDictionary(parts => parts[1]["refs/heads/".Length..], parts => parts[0], StringComparer.Ordinal);
     }
 
+    /// <summary>The commit a ref (full name, e.g. <c>refs/notes/…</c>) names on the remote, or null when it has none.</summary>
+    public string? RemoteRef(string remote, string reference)
+    {
+        var arguments = new ProcessArgumentBuilder().Append("ls-remote").AppendQuoted(remote).AppendQuoted(reference);
+        var output = _git.Run(Root, arguments).OrFail(Root, $"read {reference} of remote '{remote}'", $"check that '{remote}' exists (git remote -v) and is reachable");
+        return output.Output.Select(line => line.Split('\t', 2)).FirstOrDefault(parts => parts.Length == 2 && parts[1] == reference)?[0];
+    }
+
     /// <summary>Brings a remote branch's commits into the object store without moving any local ref.</summary>
-    public void FetchObjects(string remote, string branch, string expectedTip)
+    public void FetchObjects(string remote, string branch, string expectedTip) => FetchRef(remote, $"refs/heads/{branch}", expectedTip);
+
+    /// <summary>Brings the commits of a remote ref (full name) into the object store without moving any local ref.</summary>
+    public void FetchRef(string remote, string reference, string expectedTip)
     {
         if (HasCommit(expectedTip))
         {
@@ -51,8 +62,9 @@ internal sealed class GitRepository
 
         // An empty --refmap keeps git from updating refs/remotes/<remote>/<branch> on the side.
         var arguments = new ProcessArgumentBuilder().Append("fetch").Append("--quiet").Append("--no-tags").Append("--no-write-fetch-head")
-            .Append("--refmap=").AppendQuoted(remote).AppendQuoted($"refs/heads/{branch}");
-        _git.Run(Root, arguments).OrFail(Root, $"fetch '{branch}' from '{remote}'", "check the remote and your credentials, then run again", remote);
+            .Append("--refmap=").AppendQuoted(remote).AppendQuoted(reference);
+        var name = reference.StartsWith("refs/heads/", StringComparison.Ordinal) ? reference["refs/heads/".Length..] : reference;
+        _git.Run(Root, arguments).OrFail(Root, $"fetch '{name}' from '{remote}'", "check the remote and your credentials, then run again", remote);
     }
 
     public bool HasCommit(string sha) =>
@@ -86,16 +98,17 @@ internal sealed class GitRepository
     }
 
     /// <summary>
-    /// A commit on <paramref name="parent"/> whose tree is the parent's with the given files replaced, built in a
-    /// temporary index. Blobs are written without filters so the committed bytes are exactly the edited ones.
+    /// A commit on <paramref name="parent"/> whose tree is the parent's with the given files replaced (a root commit
+    /// of just those files when the parent is null), built in a temporary index. Blobs are written without filters so
+    /// the committed bytes are exactly the edited ones.
     /// </summary>
-    public string Commit(string parent, IReadOnlyList<(string Path, TreeFile File)> files, string message, IReadOnlyDictionary<string, string> identity)
+    public string Commit(string? parent, IReadOnlyList<(string Path, TreeFile File)> files, string message, IReadOnlyDictionary<string, string> identity)
     {
         var scratch = Directory.CreateTempSubdirectory("cake-release-commit-");
         try
         {
             var index = new Dictionary<string, string> { ["GIT_INDEX_FILE"] = Path.Combine(scratch.FullName, "index") };
-            _git.Run(Root, new ProcessArgumentBuilder().Append("read-tree").Append(parent), index).OrFail(Root, $"read the tree of {parent}", "check the repository");
+            _git.Run(Root, new ProcessArgumentBuilder().Append("read-tree").Append(parent ?? "--empty"), index).OrFail(Root, $"read the tree of {parent ?? "an empty commit"}", "check the repository");
 
             var blobs = files.Select((file, i) => Path.Combine(scratch.FullName, $"blob{i}")).ToList();
             for (var i = 0; i < files.Count; i++)
@@ -116,7 +129,13 @@ internal sealed class GitRepository
             _git.Run(Root, update, index).OrFail(Root, "stage the edited files", "check the file paths");
             var tree = _git.Run(Root, new ProcessArgumentBuilder().Append("write-tree"), index).OrFail(Root, "write the tree", "check the repository").Output[0];
 
-            var commit = new ProcessArgumentBuilder().Append("commit-tree").Append(tree).Append("-p").Append(parent).Append("-F").Append("-");
+            var commit = new ProcessArgumentBuilder().Append("commit-tree").Append(tree);
+            if (parent is not null)
+            {
+                commit.Append("-p").Append(parent);
+            }
+
+            commit.Append("-F").Append("-");
             return _git.Run(Root, commit, identity, Encoding.UTF8.GetBytes(message)).OrFail(Root, "create the commit", "check git's user.name and user.email").Output[0];
         }
         finally
@@ -136,9 +155,12 @@ internal sealed class GitRepository
     }
 
     /// <summary>Pushes a commit to a remote branch, never forcing: a remote that moved on rejects it.</summary>
-    public PushOutcome Push(string remote, string commit, string branch)
+    public PushOutcome Push(string remote, string commit, string branch) => PushRef(remote, commit, $"refs/heads/{branch}");
+
+    /// <summary>Pushes a commit to a remote ref (full name), never forcing: a remote that moved on rejects it.</summary>
+    public PushOutcome PushRef(string remote, string commit, string reference)
     {
-        var arguments = new ProcessArgumentBuilder().Append("push").Append("--porcelain").AppendQuoted(remote).AppendQuoted($"{commit}:refs/heads/{branch}");
+        var arguments = new ProcessArgumentBuilder().Append("push").Append("--porcelain").AppendQuoted(remote).AppendQuoted($"{commit}:{reference}");
         var output = _git.Run(Root, arguments);
         if (output.Succeeded)
         {

@@ -52,6 +52,24 @@ internal sealed class ManifestHistory
         return Parse(commits, output) ?? commits.Select(commit => (commit, Read(commit, path))).ToList();
     }
 
+    /// <summary>
+    /// The newest commit from <paramref name="tip"/> back that promoted <paramref name="service"/> to
+    /// <paramref name="version"/> with <paramref name="digest"/> in <paramref name="path"/>, as its subject and
+    /// trailers say (<see cref="ManifestCommitMessage"/>); null when none did (the entry came from a rollback or by hand).
+    /// </summary>
+    public string? PromotionCommit(string tip, string path, string service, string version, string digest)
+    {
+        var (serviceLine, versionLine, digestLine) = ($"Service: {service}", $"Version: {version}", $"Digest: {digest}");
+        var log = new ProcessArgumentBuilder().Append("log").Append("--format=%H%x00%B%x1e").Append("--fixed-strings").Append("--all-match")
+            .AppendQuoted($"--grep={serviceLine}").AppendQuoted($"--grep={digestLine}").Append(tip).Append("--").AppendQuoted(path);
+        var output = _git.Run(Root, log).OrFail(Root, $"read the history of {path} at {tip[..7]}", "check the repository").Output;
+        return string.Join('\n', output).Split('\u001e')
+            .Select(record => record.TrimStart('\n').Split('\0', 2))
+            .Where(fields => fields.Length == 2)
+            .FirstOrDefault(fields => fields[1].StartsWith($"promote({service}): {version} ", StringComparison.Ordinal)
+                && fields[1].Split('\n').Intersect([serviceLine, versionLine, digestLine], StringComparer.Ordinal).Count() == 3)?[0];
+    }
+
     // `cat-file --batch` answers "<object> blob <size>", the content and a newline per object, or "<name> missing".
     // Cake hands standard output over line by line, so the content is rebuilt from lines and measured against the
     // size; a file with CR LF endings would not measure up, and then each revision is read on its own instead.

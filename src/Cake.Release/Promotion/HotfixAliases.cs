@@ -38,6 +38,11 @@ public static class HotfixAliases
         var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
         var history = new GitHistory(context, config.RepositoryRoot, settings.Git);
         var hotfixes = new HotfixRepository(context, config.RepositoryRoot, settings.Git);
+        foreach (var stale in HotfixWorktree.RemoveStale(context, config.RepositoryRoot, settings.Git, dryRun))
+        {
+            context.Log.Information("{0} the worktree {1}, which an interrupted Hotfix left behind.", dryRun ? "Dry run: would remove" : "Removed", stale);
+        }
+
 
         var fix = repository.ResolveCommit(settings.Commit);
         var releases = ReleaseTags.Of(config.Tags.Release, service.Name, history.RemoteTags(remote));

@@ -76,28 +76,36 @@ public static class PromotionAliases
         var written = context.UpdateManifest(update);
         effects.Add(new PromotionEffect("manifest", !written.AlreadyDeployed, $"{config.Git.Remote}/{target.Branch}:{config.Git.ManifestPath(target.Name)}"));
 
+        // The commit that recorded this promotion: what the milestone tag marks and the delivery records hang on. A
+        // re-run that wrote nothing finds it by its trailers; none when the entry came from a rollback or by hand.
+        var manifestCommit = written.Write.Commit ?? (written.AlreadyDeployed
+            ? new ManifestHistory(context, config.RepositoryRoot, settings.Git).PromotionCommit(written.Write.Parent, config.Git.ManifestPath(target.Name), request.Service, version, digest)
+            : null);
         if (names.MilestoneTag is { } milestone)
         {
             var exists = refs.RemoteTags().Any(t => t.Name == milestone);
-            effects.Add(ReleaseTag(context.Log, refs, config, milestone, written.Write.Commit ?? written.Write.Parent, exists, $"{target.Name}: {request.Service} {version}\n", dryRun, "milestone-tag"));
+            effects.Add(ReleaseTag(context.Log, refs, config, milestone, manifestCommit ?? written.Write.Parent, exists, $"{target.Name}: {request.Service} {version}\n", dryRun, "milestone-tag"));
         }
 
         var changed = effects.Any(e => e.Changed);
-        if (target.Notify.Count > 0 && (changed || dryRun))
+        if (target.Notify.Count > 0 && (manifestCommit is not null || written.Write.Outcome == BranchWriteOutcome.Planned))
         {
             var remoteUrl = new GitHistory(context, config.RepositoryRoot, settings.Git).RemoteUrl(config.Git.Remote);
             var notice = new PromotionNotice(request.Service, version, target.From!, target.Name, request.Promoter, approvers,
                 ImageReference.InRegistry(config.Registry, config.Service(request.Service).Image).Name, digest, commit, CompareLinks.ForRemote(remoteUrl)?.Commit(commit));
-            effects.AddRange(Notify(context.Log, target, notice, settings.NotifyTimeout, dryRun));
+            var records = new DeliveryRecords(context, config.RepositoryRoot, config.Git.Remote, settings.Git, settings.Retry);
+            effects.AddRange(Notify(context.Log, records, manifestCommit, target, notice, settings.NotifyTimeout, dryRun));
         }
 
+        var delivered = effects.Count(e => e.Step == "notify" && e.Changed);
         if (dryRun)
         {
             context.Log.Information("Dry run: every check passes; the steps above are what PromoteEnv would do. Nothing was changed.");
         }
         else if (!changed)
         {
-            context.Log.Information("{0} {1} is already in {2}; nothing to do.", request.Service, version, target.Name);
+            context.Log.Information(delivered == 0 ? "{0} {1} is already in {2}; nothing to do." : "{0} {1} is already in {2}; sent the {3} notification(s) an earlier run had not delivered.",
+                request.Service, version, target.Name, delivered);
         }
         else
         {
@@ -282,13 +290,36 @@ public static class PromotionAliases
         return new PromotionEffect(step, true, $"{tag} at {at}");
     }
 
-    // Last, and never fatal: the promotion is done whether or not a chat hears about it.
-    private static IEnumerable<PromotionEffect> Notify(ICakeLog log, EnvironmentConfig target, PromotionNotice notice, TimeSpan timeout, bool dryRun)
+    // Last, and never fatal: the promotion is done whether or not a chat hears about it. Delivered at least once: a
+    // target is sent when the promotion's manifest commit has no delivery record of it, and recorded only after its
+    // webhook answered 2xx, so a run stopped anywhere in between is completed by the next one, and a run after that
+    // sends nothing. Without a manifest commit (a dry run that would write it), every target is due.
+    private static IEnumerable<PromotionEffect> Notify(ICakeLog log, DeliveryRecords records, string? manifestCommit, EnvironmentConfig target, PromotionNotice notice, TimeSpan timeout, bool dryRun)
     {
+        IReadOnlySet<string> delivered = new HashSet<string>();
+        if (manifestCommit is not null)
+        {
+            try
+            {
+                delivered = records.Delivered(manifestCommit);
+            }
+            catch (ReleaseException e)
+            {
+                log.Warning("Could not read which notifications were delivered ({0}); notifying every target.", e.Message.TrimEnd('.'));
+            }
+        }
+
         var notifier = new WebhookNotifier(timeout);
         foreach (var notify in target.Notify)
         {
             var where = $"{notify.Kind} webhook ({Describe(notify)})";
+            var name = DeliveryNote.Name(notify);
+            if (delivered.Contains(name))
+            {
+                log.Verbose("The {0} was notified of {1} before.", where, notice.Title);
+                continue;
+            }
+
             if (dryRun)
             {
                 log.Information("Dry run: would notify the {0}: {1} by {2}{3}.", where, notice.Title, notice.By, notice.Approvers.Count == 0 ? "" : $", approved by {string.Join(", ", notice.Approvers)}");
@@ -308,16 +339,24 @@ public static class PromotionAliases
                 problem = e.Message.TrimEnd('.');
             }
 
-            if (problem is null)
+            if (problem is not null)
             {
-                log.Information("Notified the {0}.", where);
-                yield return new PromotionEffect("notify", true, where);
-            }
-            else
-            {
-                log.Warning("Could not notify the {0}: {1}. The promotion itself is done.", where, problem);
+                log.Warning("Could not notify the {0}: {1}. The promotion itself is done. Running it again sends the notification.", where, problem);
                 yield return new PromotionEffect("notify", false, $"{where}: {problem}");
+                continue;
             }
+
+            log.Information("Notified the {0}.", where);
+            try
+            {
+                records.Record(manifestCommit!, name, DateTimeOffset.UtcNow);
+            }
+            catch (ReleaseException e)
+            {
+                log.Warning("Could not record that the {0} was notified: {1}; running the promotion again notifies it again.", where, e.Message.TrimEnd('.'));
+            }
+
+            yield return new PromotionEffect("notify", true, where);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Cake.Release.Tests.Infrastructure;
 
 /// <summary>A fixture pipeline under tests/Fixtures, run from its build output as a real process.</summary>
@@ -11,6 +13,27 @@ public sealed class FixturePipeline(string name)
     {
         Assert.True(File.Exists(_assembly), $"fixture not built: {_assembly}");
         return ProcessRun.Start("dotnet", [_assembly, .. args], workingDirectory, environment);
+    }
+
+    /// <summary>Starts the pipeline without waiting, for a test that kills it mid-run; its output is read and dropped.</summary>
+    public Process Start(string workingDirectory, IDictionary<string, string> environment, params string[] args)
+    {
+        Assert.True(File.Exists(_assembly), $"fixture not built: {_assembly}");
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(_assembly);
+        args.ToList().ForEach(info.ArgumentList.Add);
+        info.Environment["NO_COLOR"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 }
 
@@ -33,4 +56,7 @@ public static class ReleasePipeline
 
     public static ProcessResult RunIn(string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
         Pipeline.RunIn(workingDirectory, environment, args);
+
+    public static Process Start(string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
+        Pipeline.Start(workingDirectory, environment, args);
 }

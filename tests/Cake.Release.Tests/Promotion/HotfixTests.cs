@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cake.Release.Promotion;
 using Cake.Release.Registry;
 using Cake.Release.Tests.Infrastructure;
@@ -190,5 +191,80 @@ public sealed class HotfixTests : IDisposable
 
         result.AssertRefused($"blue: cherry-picking {_conflicting[..7]} onto blue/1.6.1 (a new {Branch}) conflicts in projects/blue/app.txt; nothing was pushed");
         Assert.Equal(refs, RemoteRefs);
+    }
+
+    [Fact]
+    public void A_killed_run_leaves_a_worktree_that_the_next_run_removes_and_the_users_own_worktrees_stay()
+    {
+        // The user's own: one in use, and one whose folder was moved away (git calls it prunable; it is not ours to prune).
+        var user = Path.Combine(_remote.Folder, "user-worktree");
+        GitRemote.Git(_clone, "worktree", "add", "--detach", "--quiet", user, "HEAD");
+        var moved = Path.Combine(_remote.Folder, "moved-worktree");
+        GitRemote.Git(_clone, "worktree", "add", "--detach", "--quiet", moved, "HEAD");
+        Directory.Delete(moved, recursive: true);
+        var stale = KillHotfixInItsWorktree();
+
+        var (result, _) = Hotfix(_fix);
+
+        Assert.Equal(HotfixOutcome.Released, result.Outcome);
+        Assert.DoesNotContain(stale, Worktrees, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(stale)), $"{stale} is still there");
+        Assert.Contains($"worktree {user}", Worktrees.Split('\n'));
+        Assert.Contains($"worktree {moved}", Worktrees.Split('\n'));
+        Assert.True(File.Exists(Path.Combine(user, "release.yaml")));
+    }
+
+    [Fact]
+    public void The_worktree_of_a_hotfix_still_running_is_left_alone()
+    {
+        var (running, worktree) = StartHotfixHeldInItsWorktree();
+        using (running)
+        {
+            try
+            {
+                var (result, _) = Hotfix(_fix, dryRun: true);
+
+                Assert.Equal(HotfixOutcome.Planned, result.Outcome);
+                Assert.Contains(worktree, Worktrees, StringComparison.Ordinal);
+                Assert.True(Directory.Exists(worktree));
+            }
+            finally
+            {
+                running.Kill(entireProcessTree: true);
+                running.WaitForExit();
+            }
+        }
+    }
+
+    // A Hotfix process stopped by a post-checkout hook right after git added its worktree, then killed there.
+    private string KillHotfixInItsWorktree()
+    {
+        var (process, worktree) = StartHotfixHeldInItsWorktree();
+        using (process)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        Assert.Contains(worktree, Worktrees, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(worktree));
+        return worktree;
+    }
+
+    private (Process Process, string Worktree) StartHotfixHeldInItsWorktree()
+    {
+        var marker = Path.Combine(_remote.Folder, "worktree-added");
+        var hook = Path.Combine(_clone, ".git", "hooks", "post-checkout");
+        File.WriteAllText(hook, $"#!/bin/sh\nif [ ! -e \"{marker}\" ]; then pwd > \"{marker}.tmp\"; mv \"{marker}.tmp\" \"{marker}\"; sleep 120; fi\n");
+        ProcessRun.Start("chmod", ["+x", hook]);
+        var process = ReleasePipeline.Start(_clone, new Dictionary<string, string> { ["GIT_CONFIG_NOSYSTEM"] = "1" }, "--target=Hotfix", "--service=blue", $"--commit={_fix}");
+        var waited = Stopwatch.StartNew();
+        while (!File.Exists(marker) && !process.HasExited && waited.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.True(File.Exists(marker), $"the Hotfix never added its worktree (exited: {process.HasExited})");
+        return (process, File.ReadAllText(marker).Trim());
     }
 }

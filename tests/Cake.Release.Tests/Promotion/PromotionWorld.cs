@@ -76,25 +76,11 @@ public sealed class PromotionWorld : IDisposable
     }
 
     /// <summary>Starts the pipeline without waiting, for a test that kills it mid-run.</summary>
-    public Process Start(params string[] args)
-    {
-        var assembly = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "ReleasePipeline", new DirectoryInfo(AppContext.BaseDirectory).Name, "ReleasePipeline.dll"));
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Clone, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(assembly);
-        args.ToList().ForEach(info.ArgumentList.Add);
-        info.Environment["NO_COLOR"] = "1";
-        foreach (var (key, value) in Environment)
-        {
-            info.Environment[key] = value;
-        }
+    public Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    /// <summary>Starts the pipeline with more environment variables, without waiting.</summary>
+    public Process Start(IDictionary<string, string> environment, params string[] args) =>
+        ReleasePipeline.Start(Clone, new Dictionary<string, string>(Environment.Concat(environment)), args);
 
     public EnvironmentManifest? Manifest(string environment)
     {
@@ -125,10 +111,10 @@ public sealed class PromotionWorld : IDisposable
         return GitRemote.Git(Remote.Bare, "for-each-ref", "--format=%(refname) %(objectname)") + string.Join("\n", tags) + "\n" + GitRemote.LocalState(Clone, includeRemoteTracking: false);
     }
 
-    /// <summary>A pre-receive hook on origin; the script gets each "old new ref" line on stdin.</summary>
-    public void Hook(string script)
+    /// <summary>A hook on origin (pre-receive unless named); the script gets each "old new ref" line on stdin.</summary>
+    public void Hook(string script, string name = "pre-receive")
     {
-        var path = Path.Combine(Remote.Bare, "hooks", "pre-receive");
+        var path = Path.Combine(Remote.Bare, "hooks", name);
         File.WriteAllText(path, "#!/bin/sh\n" + script);
         ProcessRun.Start("chmod", ["+x", path]);
     }

@@ -29,6 +29,9 @@ public sealed class WebhookReceiver : IDisposable
     /// <summary>Paths answered with 500, as a broken webhook.</summary>
     public ConcurrentBag<string> Failing { get; } = [];
 
+    /// <summary>Paths whose next request is recorded and never answered, as a webhook that hangs while the sender is killed.</summary>
+    public ConcurrentDictionary<string, bool> HangOnce { get; } = new();
+
     public ConcurrentQueue<(string Path, string ContentType, string Body)> Received { get; } = new();
 
     /// <summary>A webhook URL whose path carries a secret token, as Teams and Slack URLs do.</summary>
@@ -65,6 +68,11 @@ public sealed class WebhookReceiver : IDisposable
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var path = context.Request.Url!.AbsolutePath.TrimStart('/');
             Received.Enqueue((path, context.Request.ContentType ?? "", await reader.ReadToEndAsync()));
+            if (HangOnce.TryRemove(path, out _))
+            {
+                continue;
+            }
+
             context.Response.StatusCode = Failing.Contains(path) ? 500 : 200;
             context.Response.Close();
         }
