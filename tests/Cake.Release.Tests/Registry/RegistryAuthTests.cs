@@ -59,6 +59,95 @@ public sealed class RegistryAuthTests() : RegistryTestBase(User, Password)
     }
 
     [Fact]
+    public async Task Requests_sent_together_by_a_new_client_all_log_in()
+    {
+        var login = new Dictionary<string, string> { ["REGISTRY_USERNAME"] = User, ["REGISTRY_PASSWORD"] = Password };
+        string digest;
+        using (var pusher = Open(environment: login))
+        {
+            digest = (await FixtureImages.PushImageAsync(pusher, "acme/blue", "sha-3f2c1ab")).Digest;
+        }
+
+        // A new client has seen no challenge yet: every one of these meets its own 401 first, as BuildOnce's parallel
+        // lookups and Retag's parallel reads do.
+        using var store = Open(environment: login);
+        var resolved = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.ResolveAsync("acme/blue", "sha-3f2c1ab"))));
+
+        Assert.All(resolved, found => Assert.Equal(digest, found?.Digest));
+    }
+
+    [Fact]
+    public async Task A_docker_login_retags_from_a_new_client_whose_reads_go_out_together()
+    {
+        string digest;
+        using (var pusher = Open(environment: new Dictionary<string, string> { ["REGISTRY_USERNAME"] = User, ["REGISTRY_PASSWORD"] = Password }))
+        {
+            digest = (await FixtureImages.PushImageAsync(pusher, "acme/blue", "sha-3f2c1ab")).Digest;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("cake-release-docker-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "config.json"), DockerConfig("http://" + Registry.Host, User, Password));
+            using var store = Open(environment: new Dictionary<string, string> { ["DOCKER_CONFIG"] = folder });
+
+            var result = await ImageRetagger.RetagAsync(store, Image("acme/blue:sha-3f2c1ab"), ["1.6.0", "1.6", "stg"], Environments, dryRun: false);
+
+            Assert.Equal(digest, result.Digest);
+            Assert.Equal(["1.6", "1.6.0", "sha-3f2c1ab", "stg"], (await store.ListTagsAsync("acme/blue")).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_wrong_password_in_requests_sent_together_is_refused_in_each_and_never_shown()
+    {
+        const string wrong = "not-the-Pa55word-0815";
+        using var store = Open(environment: new Dictionary<string, string> { ["REGISTRY_USERNAME"] = User, ["REGISTRY_PASSWORD"] = wrong });
+
+        var errors = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Assert.ThrowsAsync<ReleaseException>(() => Task.Run(() => store.ResolveAsync("acme/blue", "1.0.0")))));
+
+        Assert.All(errors, error =>
+        {
+            Assert.Equal($"{Registry.Host}/acme/blue:1.0.0: registry {Registry.Host} refused user '{User}' from REGISTRY_USERNAME/REGISTRY_PASSWORD; check that user name and password.", error.Message);
+            Assert.DoesNotContain(wrong, error.ToString(), StringComparison.Ordinal);
+        });
+    }
+
+    // A careless docker config: the right login, filed under a host that is not this registry's. Sent anyway, it
+    // would log in; not sent, the registry asks for a login.
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("http://127.0.0.1:1")]
+    [InlineData("localhost:{port}")]
+    [InlineData("{host}.evil.example")]
+    [InlineData("https://evil.example/{host}")]
+    public async Task A_login_filed_under_another_host_is_not_sent_to_this_registry(string key)
+    {
+        var folder = Directory.CreateTempSubdirectory("cake-release-docker-").FullName;
+        try
+        {
+            key = key.Replace("{host}", Registry.Host, StringComparison.Ordinal).Replace("{port}", Registry.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "config.json"), DockerConfig(key, User, Password));
+            using var store = Open(environment: new Dictionary<string, string> { ["DOCKER_CONFIG"] = folder });
+
+            var error = await Assert.ThrowsAsync<ReleaseException>(() => store.ListTagsAsync("acme/blue"));
+
+            Assert.StartsWith($"{Registry.Host}/acme/blue: registry {Registry.Host} asks for a login to list the tags of it;", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string DockerConfig(string key, string user, string password) =>
+        "{\"auths\":{\"" + key + "\":{\"auth\":\"" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")) + "\"}}}";
+
+    [Fact]
     public async Task No_credentials_at_all_says_how_to_give_them()
     {
         using var store = Open();
