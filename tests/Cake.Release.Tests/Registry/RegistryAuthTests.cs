@@ -3,7 +3,7 @@ using Cake.Release.Registry;
 namespace Cake.Release.Tests.Registry;
 
 /// <summary>Basic auth against the registry's own htpasswd (bcrypt) users.</summary>
-public sealed class RegistryAuthTests() : RegistryTestBase(User, Password)
+public sealed class RegistryAuthTests() : RegistryTestBase(User, Password, accessLog: true)
 {
     private const string User = "release-bot";
     private const string Password = "s3cret-Pa55word";
@@ -72,8 +72,14 @@ public sealed class RegistryAuthTests() : RegistryTestBase(User, Password)
         // lookups and Retag's parallel reads do.
         using var store = Open(environment: login);
         var resolved = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.ResolveAsync("acme/blue", "sha-3f2c1ab"))));
+        var together = await RequestsAsync("HEAD /v2/acme/blue/manifests/sha-3f2c1ab ", atLeast: 8, ok: 8);
+        var again = await store.ResolveAsync("acme/blue", "sha-3f2c1ab");
 
         Assert.All(resolved, found => Assert.Equal(digest, found?.Digest));
+        Assert.Equal(digest, again?.Digest);
+        // Each request is retried at most once; once the scheme is known, the next one logs in up front.
+        Assert.InRange(together.Count, 8, 16);
+        Assert.Equal(together.Count + 1, (await RequestsAsync("HEAD /v2/acme/blue/manifests/sha-3f2c1ab ", atLeast: together.Count + 1, ok: 9)).Count);
     }
 
     [Fact]
@@ -110,6 +116,9 @@ public sealed class RegistryAuthTests() : RegistryTestBase(User, Password)
 
         var errors = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Assert.ThrowsAsync<ReleaseException>(() => Task.Run(() => store.ResolveAsync("acme/blue", "1.0.0")))));
 
+        // "Refused" is true only if the password was tried: once per request, never more, whatever the others did.
+        Assert.InRange((await RequestsAsync("HEAD /v2/acme/blue/manifests/1.0.0 ", atLeast: 6, ok: 0)).Count, 6, 12);
+        Assert.Equal(6, await RefusedLoginsAsync(User, atLeast: 6));
         Assert.All(errors, error =>
         {
             Assert.Equal($"{Registry.Host}/acme/blue:1.0.0: registry {Registry.Host} refused user '{User}' from REGISTRY_USERNAME/REGISTRY_PASSWORD; check that user name and password.", error.Message);
@@ -142,6 +151,36 @@ public sealed class RegistryAuthTests() : RegistryTestBase(User, Password)
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // The registry's access log is written after it answers: wait a little for the lines a test expects.
+    private async Task<List<string>> RequestsAsync(string request, int atLeast, int ok)
+    {
+        List<string> lines;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            await Task.Delay(100);
+            lines = Registry.Log.Where(line => line.Contains(request, StringComparison.Ordinal)).ToList();
+        }
+        while ((lines.Count < atLeast || lines.Count(line => line.Contains("\" 200 ", StringComparison.Ordinal)) < ok) && waited.Elapsed < TimeSpan.FromSeconds(10));
+
+        Assert.Equal(ok, lines.Count(line => line.Contains("\" 200 ", StringComparison.Ordinal)));
+        return lines;
+    }
+
+    private async Task<int> RefusedLoginsAsync(string user, int atLeast)
+    {
+        int count;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            await Task.Delay(100);
+            count = Registry.Log.Count(line => line.Contains($"error authenticating user \\\"{user}\\\"", StringComparison.Ordinal));
+        }
+        while (count < atLeast && waited.Elapsed < TimeSpan.FromSeconds(10));
+
+        return count;
     }
 
     private static string DockerConfig(string key, string user, string password) =>
