@@ -4,7 +4,7 @@ using Cake.Release.Tests.Infrastructure;
 namespace Cake.Release.Tests.Promotion;
 
 /// <summary>
-/// DeployDev, Retag and PromoteStaging as pipeline processes against a registry with htpasswd (bcrypt) users, the
+/// DeployDev, Retag, PromoteStaging and PromoteEnv as pipeline processes against a registry with htpasswd (bcrypt) users, the
 /// login given as CI gives it (REGISTRY_USERNAME/REGISTRY_PASSWORD) or as a docker login leaves it (DOCKER_CONFIG
 /// with <c>auths</c>). Every run logs at diagnostic verbosity, and no output ever holds the password.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class BasicAuthRegistryTests : IDisposable
     [Theory]
     [InlineData("environment")]
     [InlineData("docker config")]
-    public void DeployDev_Retag_and_PromoteStaging_log_in_and_never_show_the_password(string source)
+    public void DeployDev_Retag_and_promotions_log_in_and_never_show_the_password(string source)
     {
         var login = Login(source);
         var head = GitRemote.Git(_world.Clone, "rev-parse", "HEAD").Trim();
@@ -67,6 +67,12 @@ public sealed class BasicAuthRegistryTests : IDisposable
         var staging = _world.Manifest("staging")!.Entry("blue")!;
         Assert.Equal(("1.6.0-rc.1", dev, head), (staging.Version, staging.Digest, staging.Commit));
         Assert.Equal(dev, _world.TagDigest("blue", "1.6.0-rc.1"));
+
+        var production = Run(login, "--target=PromoteEnv", "--service=blue", "--from=staging", "--to=production", "--by=alice", "--approver=bob", "--approver=carol");
+
+        Assert.True(production.ExitCode == 0, production.ToString());
+        Assert.Equal(("1.6.0", dev), (_world.Manifest("production")!.Entry("blue")!.Version, _world.Manifest("production")!.Entry("blue")!.Digest));
+        Assert.Equal((dev, dev), (_world.TagDigest("blue", "1.6.0"), _world.TagDigest("blue", "prd")));
     }
 
     [Theory]
