@@ -11,6 +11,7 @@ namespace Cake.Release.Registry;
 internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential? credential, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, BearerToken> tokens = new(StringComparer.Ordinal);
+    // Hints that let later requests authorize up front; whether a 401 is worth a retry never depends on them.
     private volatile bool basic;
     private volatile AuthChallenge? bearer;
 
@@ -29,7 +30,11 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential?
         }
     }
 
-    /// <summary>True when the challenge in <paramref name="response"/> could be answered and the request is worth sending again.</summary>
+    /// <summary>
+    /// True when the challenge in <paramref name="response"/> could be answered and the request is worth sending
+    /// again. Decided by what that request itself sent, since requests sent together each meet a 401 before any of
+    /// them has learnt the scheme; the caller asks at most once per request.
+    /// </summary>
     public async Task<bool> AnswerAsync(HttpResponseMessage response, string scope, CancellationToken cancellationToken)
     {
         var header = response.Headers.WwwAuthenticate.FirstOrDefault();
@@ -41,7 +46,8 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential?
 
         if (challenge.IsBasic)
         {
-            if (credential is null || basic)
+            // No credential, or this very request carried it and was refused: sending it again changes nothing.
+            if (credential is null || response.RequestMessage?.Headers.Authorization?.Scheme == "Basic")
             {
                 return false;
             }

@@ -50,6 +50,28 @@ public sealed class BuildOnceAuthTests : IDisposable
     }
 
     [Fact]
+    public void A_docker_login_pushes_services_looked_up_and_built_together_and_never_reaches_the_log()
+    {
+        var auth = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{User}:{Password}"));
+        File.WriteAllText(Path.Combine(dockerConfig, "config.json"), "{\"auths\":{\"http://" + registry.Host + "\":{\"auth\":\"" + auth + "\"}}}");
+        var environment = shop.StorageEnvironment();
+        environment["DOCKER_CONFIG"] = dockerConfig;
+        environment["REGISTRY_AUTH_FILE"] = Path.Combine(dockerConfig, "none.json");
+
+        var run = ReleasePipeline.RunIn(shop.Clone, environment, "--target=BuildOnce", "--service=blue", "--service=green", "--verbosity=diagnostic");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(Password, run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(auth, run.All, StringComparison.Ordinal);
+        foreach (var service in new[] { "blue", "green" })
+        {
+            var (digest, labels, _) = SkopeoImage.Inspect($"docker://{registry.Host}/acme/{service}:{shop.Tag}", "--creds", $"{User}:{Password}");
+            Assert.Equal(shop.Head, labels["org.opencontainers.image.revision"]);
+            Assert.Contains($"{service} {shop.Tag} built and pushed: {registry.Host}/acme/{service}@{digest}", run.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_wrong_password_is_refused_before_anything_is_built_and_is_never_shown()
     {
         const string wrong = "wrong-Pa55-word";

@@ -15,10 +15,14 @@ namespace Cake.Release.Tests.Promotion;
 public sealed class PromotionWorld : IDisposable
 {
     private readonly string _dockerConfig = Directory.CreateTempSubdirectory("cake-release-docker-").FullName;
+    private readonly (string User, string Password)? _login;
 
-    public PromotionWorld(Func<string, string>? editConfig = null)
+    /// <param name="editConfig">Changes release.yaml before the first test step.</param>
+    /// <param name="login">An htpasswd user the registry requires; the world's own lookups use it, the pipeline gets only what a test gives it.</param>
+    public PromotionWorld(Func<string, string>? editConfig = null, (string User, string Password)? login = null)
     {
-        Registry = LocalRegistry.Start();
+        _login = login;
+        Registry = LocalRegistry.Start(login?.User, login?.Password);
         Remote = ShopMonorepo.Create($"{Registry.Host}/acme", "oci-layer");
         Clone = Remote.Clone();
         if (editConfig is not null)
@@ -35,6 +39,9 @@ public sealed class PromotionWorld : IDisposable
     public string Clone { get; }
 
     public Dictionary<string, string> Environment => new() { ["DOCKER_CONFIG"] = _dockerConfig, ["GIT_CONFIG_NOSYSTEM"] = "1" };
+
+    /// <summary>The folder DOCKER_CONFIG names for the pipeline, empty until a test writes a config.json into it.</summary>
+    public string DockerConfig => _dockerConfig;
 
     /// <summary>A feat commit on blue, its image pushed as sha-&lt;sha7&gt;, recorded in dev: what DeployDev leaves.</summary>
     public (string Commit, string Digest) SeedDev(string service = "blue", int imageSize = 32)
@@ -58,7 +65,7 @@ public sealed class PromotionWorld : IDisposable
 
     public string PushImage(string service, string tag, int imageSize = 32)
     {
-        using var store = ImageStores.Open(ImageReference.Parse($"{Registry.Host}/acme/{service}"), new RegistrySettings { MaxAttempts = 2 }, environment: name => name == "DOCKER_CONFIG" ? _dockerConfig : null);
+        using var store = OpenStore(service);
         return FixtureImages.PushImageAsync(store, $"acme/{service}", tag, fileBytes: imageSize).GetAwaiter().GetResult().Digest;
     }
 
@@ -99,17 +106,26 @@ public sealed class PromotionWorld : IDisposable
     /// <summary>The digest a registry tag names, or null.</summary>
     public string? TagDigest(string service, string tag)
     {
-        using var store = ImageStores.Open(ImageReference.Parse($"{Registry.Host}/acme/{service}"), new RegistrySettings { MaxAttempts = 2 }, environment: name => name == "DOCKER_CONFIG" ? _dockerConfig : null);
+        using var store = OpenStore(service);
         return store.ResolveAsync($"acme/{service}", tag).GetAwaiter().GetResult()?.Digest;
     }
 
     /// <summary>Everything a promotion may change: origin's refs, every registry tag of blue, and the checkout.</summary>
     public string State()
     {
-        using var store = ImageStores.Open(ImageReference.Parse($"{Registry.Host}/acme/blue"), new RegistrySettings { MaxAttempts = 2 }, environment: name => name == "DOCKER_CONFIG" ? _dockerConfig : null);
+        using var store = OpenStore("blue");
         var tags = store.ListTagsAsync("acme/blue").GetAwaiter().GetResult().Order(StringComparer.Ordinal).Select(t => $"{t}={TagDigest("blue", t)}");
         return GitRemote.Git(Remote.Bare, "for-each-ref", "--format=%(refname) %(objectname)") + string.Join("\n", tags) + "\n" + GitRemote.LocalState(Clone, includeRemoteTracking: false);
     }
+
+    private IImageStore OpenStore(string service) =>
+        ImageStores.Open(ImageReference.Parse($"{Registry.Host}/acme/{service}"), new RegistrySettings { MaxAttempts = 2 }, environment: name => name switch
+        {
+            "DOCKER_CONFIG" => _dockerConfig,
+            "REGISTRY_USERNAME" => _login?.User,
+            "REGISTRY_PASSWORD" => _login?.Password,
+            _ => null,
+        });
 
     /// <summary>A hook on origin (pre-receive unless named); the script gets each "old new ref" line on stdin.</summary>
     public void Hook(string script, string name = "pre-receive")

@@ -7,12 +7,13 @@ namespace Cake.Release.Tests.Registry;
 
 /// <summary>
 /// The CNCF distribution registry (Debian's docker-registry) on 127.0.0.1 and a free port, with its own storage
-/// folder and, when asked, htpasswd (bcrypt) users. Stopped and deleted on dispose.
+/// folder and, when asked, htpasswd (bcrypt) users and an access log. Stopped and deleted on dispose.
 /// </summary>
 public sealed class LocalRegistry : IDisposable
 {
     private readonly string configFile;
     private readonly string identity;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> log = new();
     private Process? process;
 
     private LocalRegistry(string folder, int port, string configFile, string identity)
@@ -30,7 +31,13 @@ public sealed class LocalRegistry : IDisposable
     /// <summary>host:port, as an image reference starts.</summary>
     public string Host => $"127.0.0.1:{Port}";
 
-    public static LocalRegistry Start(string? user = null, string? password = null)
+    /// <summary>
+    /// What the registry printed so far: its errors (<c>error authenticating user "…"</c> for each request whose
+    /// credential it refused) and, when started with <c>accessLog</c>, a line per request (<c>"HEAD /v2/… HTTP/1.1" 401</c>).
+    /// </summary>
+    public IReadOnlyList<string> Log => log.ToArray();
+
+    public static LocalRegistry Start(string? user = null, string? password = null, bool accessLog = false)
     {
         var folder = Directory.CreateTempSubdirectory("cake-release-registry-").FullName;
         var auth = "";
@@ -54,7 +61,7 @@ public sealed class LocalRegistry : IDisposable
                 log:
                   level: error
                   accesslog:
-                    disabled: true
+                    disabled: {(accessLog ? "false" : "true")}
                 storage:
                   filesystem:
                     rootdirectory: {Path.Combine(folder, "data")}
@@ -102,11 +109,19 @@ public sealed class LocalRegistry : IDisposable
             UseShellExecute = false,
         };
         process = Process.Start(info) ?? throw new InvalidOperationException("docker-registry did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         WaitUntilServing();
+    }
+
+    private void Keep(string? line)
+    {
+        if (!string.IsNullOrEmpty(line))
+        {
+            log.Enqueue(line);
+        }
     }
 
     public void Dispose()

@@ -7,7 +7,7 @@ public abstract class RegistryTestBase : IDisposable
 {
     private readonly string emptyDockerConfig = Directory.CreateTempSubdirectory("cake-release-docker-").FullName;
 
-    protected RegistryTestBase(string? user = null, string? password = null) => Registry = LocalRegistry.Start(user, password);
+    protected RegistryTestBase(string? user = null, string? password = null, bool accessLog = false) => Registry = LocalRegistry.Start(user, password, accessLog);
 
     protected LocalRegistry Registry { get; }
 
