@@ -22,9 +22,8 @@ public sealed class SecretLeakTests : IDisposable
     private const string TeamsHook = "teams/T0a1b2c3d-teams-webhook-secret";
     private const string AlertHook = "alerts/B9z8y7x6-alert-webhook-secret";
 
-    // Anonymous for now: against htpasswd, pushes fail today ("refused user", issue 14 item 12). The credentials are
-    // still in the environment of every run, where the registry client reads them.
-    private readonly LocalRegistry _registry = LocalRegistry.Start();
+    // htpasswd, so the password really travels in every registry call, and the wrong one is really refused.
+    private readonly LocalRegistry _registry = LocalRegistry.Start(RegistryUser, RegistryPassword);
     private readonly WebhookReceiver _receiver = new();
     private readonly GitRemote _remote;
     private readonly GitHttpServer _server;
