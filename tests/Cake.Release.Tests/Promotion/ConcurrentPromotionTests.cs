@@ -33,7 +33,7 @@ public sealed class ConcurrentPromotionTests : IDisposable
         var error = Assert.Single(lower.All.Split('\n'), line => line.StartsWith("Error:", StringComparison.Ordinal));
         Assert.Contains("while this promotion was writing, another one put blue 0.3.0-rc.1 into staging", error);
         Assert.Contains("so 0.2.0-rc.1 was not written (that would be a downgrade); staging keeps the newer release", error);
-        Assert.True(File.Exists(Path.Combine(_markers, "held")), "the hook never held the lower version's push, so the race was not run");
+        Assert.True(Directory.Exists(Path.Combine(_markers, "held")), "the hook never held the lower version's push, so the race was not run");
         Assert.Equal("0.3.0-rc.1", _world.Manifest("staging")!.Entry("blue")!.Version);
         Assert.Equal(["promote(blue): 0.3.0-rc.1 dev → staging"], Subjects());
         Assert.Equal(_world.Manifest("staging")!.Entry("blue")!.Digest, _world.TagDigest("blue", "stg"));
@@ -48,6 +48,7 @@ public sealed class ConcurrentPromotionTests : IDisposable
         var runs = Race("--version=0.2.0", "--version=0.3.0");
 
         Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.ToString()));
+        Assert.True(Directory.Exists(Path.Combine(_markers, "held")), "the hook never held the higher version's push, so the race was not run");
         Assert.Equal("0.3.0-rc.1", _world.Manifest("staging")!.Entry("blue")!.Version);
         Assert.Equal(["promote(blue): 0.3.0-rc.1 dev → staging", "promote(blue): 0.2.0-rc.1 dev → staging"], Subjects());
     }
@@ -61,6 +62,7 @@ public sealed class ConcurrentPromotionTests : IDisposable
         var runs = Race("--version=0.3.0", "--version=0.3.0");
 
         Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.ToString()));
+        Assert.True(Directory.Exists(Path.Combine(_markers, "held")), "the hook never held a push, so the race was not run");
         Assert.Single(runs, run => run.Output.Contains("blue 0.3.0-rc.1 is already in staging", StringComparison.Ordinal));
         Assert.Equal(["promote(blue): 0.3.0-rc.1 dev → staging"], Subjects());
     }
