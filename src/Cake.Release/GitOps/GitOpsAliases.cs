@@ -6,6 +6,7 @@ using Cake.Release.Building;
 using Cake.Release.Config;
 using Cake.Release.Diffs;
 using Cake.Release.Manifests;
+using Cake.Release.Promotion;
 using Cake.Release.Registry;
 
 namespace Cake.Release.GitOps;
@@ -90,7 +91,7 @@ public static partial class GitOpsAliases
         {
             environment.From is { } from ? $"from: {from}" : null,
             environment.Approvals > 0 ? $"approvals: {environment.Approvals}" : null,
-            environment.Soak > TimeSpan.Zero ? $"soak: {Promotion.PromotionPolicy.Span(environment.Soak)}" : null,
+            environment.Soak > TimeSpan.Zero ? $"soak: {PromotionPolicy.Span(environment.Soak)}" : null,
         }.OfType<string>().ToList();
         if (gates.Count > 0)
         {
@@ -120,9 +121,22 @@ public static partial class GitOpsAliases
 
         var owner = config.Services.Where(s => s.Name != service.Name)
             .Select(s => ImageReference.InRegistry(config.Registry, s.Image))
-            .FirstOrDefault(other => store.ResolveAsync(other.Repository, digest).GetAwaiter().GetResult() is not null);
+            .FirstOrDefault(other => Holds(store, other.Repository, digest));
         var elsewhere = owner is null ? "" : $" (it is an image of {owner.Name})";
         throw new ReleaseException($"{digest} is not in {image.Name}{elsewhere} (--digest), so {service.Name} cannot run it; pass the digest BuildOnce or Retag printed for {service.Name}.");
+    }
+
+    // Only to name the owner in the refusal: a repository this user may not read is not the owner.
+    private static bool Holds(IImageStore store, string repository, string digest)
+    {
+        try
+        {
+            return store.ResolveAsync(repository, digest).GetAwaiter().GetResult() is not null;
+        }
+        catch (ReleaseException)
+        {
+            return false;
+        }
     }
 
     // Builders label every image with the commit it was built from; that, not the checkout's HEAD, is the source
