@@ -30,7 +30,7 @@ if (runs < 1 || writers < 1 || args.Length % 2 != 0)
 var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
 Contender[] contenders =
 [
-    new("Cake.Release UpdateManifest", (clone, i) => new ProcessStartInfo(self, ["--target=UpdateManifest", "--env=staging", $"--service={Scenario.Service(i)}", $"--version={Scenario.Version(i)}", "--verbosity=quiet"])),
+    new("Cake.Release UpdateManifest", (clone, i) => new ProcessStartInfo(self, ["--target=UpdateManifest", "--env=staging", $"--service={Scenario.Service(i)}", $"--version={Scenario.Version(i)}", "--commit=HEAD", "--verbosity=quiet"])),
     new("git: on reject, reset to the new tip and re-apply (30×)", (clone, i) => Scenario.ReapplyScript(i, retries: 30)),
     new("git: push, on reject pull --rebase (30×)", (clone, i) => Scenario.Script(i, retries: 30)),
     new("git: push once, no retry", (clone, i) => Scenario.Script(i, retries: 0)),

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using Cake.Release.Registry;
 
 namespace GitOpsWriters;
 
@@ -35,13 +37,16 @@ public sealed class Scenario : IDisposable
         Git(folder, "clone", "--quiet", bare, seed);
 
         var services = string.Concat(Enumerable.Range(0, writers).Select(i => $"  {Service(i)}:\n    path: projects/{Service(i)}\n"));
+        // Staging without gates (UpdateManifest refuses gated environments), and its images in an OCI layout committed
+        // with the repository, since UpdateManifest records only an image the registry holds.
         File.WriteAllText(Path.Combine(seed, "release.yaml"),
-            "version: 1\nregistry: registry.example.com/acme\nenvironments:\n  dev:\n    branch: gitops/dev-auto-update\n    auto: true\n"
-            + $"  staging:\n    branch: {Branch}\n    from: dev\nservices:\n{services}");
+            "version: 1\nregistry: oci:.release/registry\nenvironments:\n  dev:\n    branch: gitops/dev-auto-update\n    auto: true\n"
+            + $"  staging:\n    branch: {Branch}\nservices:\n{services}");
         for (var i = 0; i < writers; i++)
         {
             Directory.CreateDirectory(Path.Combine(seed, "projects", Service(i)));
             File.WriteAllText(Path.Combine(seed, "projects", Service(i), "Dockerfile"), "FROM scratch\n");
+            PushImage(seed, Service(i), Version(i));
         }
 
         Git(seed, "add", "--all");
@@ -103,6 +108,16 @@ public sealed class Scenario : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    // An empty image (a config, no layer) tagged with the writer's version.
+    private static void PushImage(string repository, string service, string tag)
+    {
+        using var store = ImageStores.Open(ImageReference.InRegistry("oci:.release/registry", service), baseDirectory: repository);
+        var config = """{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":[]}}"""u8.ToArray();
+        store.PutBlobAsync(service, ImageDigest.Of(config), new MemoryStream(config)).GetAwaiter().GetResult();
+        var manifest = Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"mediaType":"{{ManifestMediaTypes.OciManifest}}","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{ImageDigest.Of(config)}}","size":{{config.Length}}},"layers":[]}""");
+        store.PutManifestAsync(service, tag, new ImageManifest(ManifestMediaTypes.OciManifest, manifest)).GetAwaiter().GetResult();
+    }
 
     /// <summary>The identity every writer commits as, from the environment rather than the machine's git config.</summary>
     public static void SetIdentity(ProcessStartInfo info)

@@ -70,13 +70,23 @@ internal sealed class BranchWriter
         throw new ReleaseException($"{branch} on {remote} kept moving: {_retry.MaxAttempts} pushes lost the race to other writers (last: {lastRace}); run again, or raise the push attempts.");
     }
 
-    private BranchSnapshot Snapshot(string remote, string branch, string mainBranch)
+    /// <summary>
+    /// Asks the remote, changing nothing, whether a write could start: it answers, and holds the branch or the main
+    /// branch to create it from. Callers with effects elsewhere (a registry tag) ask before making them.
+    /// </summary>
+    public void Probe(string remote, string branch, string mainBranch) => Tip(remote, branch, mainBranch);
+
+    private (string Tip, bool IsNew) Tip(string remote, string branch, string mainBranch)
     {
         var heads = _repository.RemoteBranches(remote, branch, mainBranch);
-        var (tip, isNew) = heads.TryGetValue(branch, out var existing) ? (existing, false)
+        return heads.TryGetValue(branch, out var existing) ? (existing, false)
             : heads.TryGetValue(mainBranch, out var main) ? (main, true)
             : throw new ReleaseException($"{remote} has neither '{branch}' nor '{mainBranch}' to create it from; push {mainBranch} first (git push {remote} {mainBranch}).");
+    }
 
+    private BranchSnapshot Snapshot(string remote, string branch, string mainBranch)
+    {
+        var (tip, isNew) = Tip(remote, branch, mainBranch);
         _repository.FetchObjects(remote, isNew ? mainBranch : branch, tip);
         return new BranchSnapshot(remote, branch, tip, isNew, path => _repository.ReadFiles(tip, [path]).GetValueOrDefault(path));
     }

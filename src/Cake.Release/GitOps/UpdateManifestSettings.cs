@@ -1,4 +1,5 @@
 using Cake.Core.IO;
+using Cake.Release.Registry;
 
 namespace Cake.Release.GitOps;
 
@@ -14,10 +15,10 @@ public sealed class UpdateManifestSettings
     /// <summary>The version it will run (<c>--version</c>). Required; <c>latest</c> is refused.</summary>
     public string Version { get; set; } = "";
 
-    /// <summary>The image digest, <c>sha256:</c> and 64 hex digits (<c>--digest</c>).</summary>
+    /// <summary>The image digest, <c>sha256:</c> and 64 hex digits (<c>--digest</c>); it must be in the service's repository. Default: what the version's tag names.</summary>
     public string? Digest { get; set; }
 
-    /// <summary>The source commit of the build (<c>--commit</c>); default: HEAD of the repository.</summary>
+    /// <summary>The source commit of the build (<c>--commit</c>); default: the image's <c>org.opencontainers.image.revision</c> label, which it must match when both are there.</summary>
     public string? Commit { get; set; }
 
     /// <summary>The environment the version comes from, recorded in the entry and the commit subject.</summary>
@@ -37,6 +38,9 @@ public sealed class UpdateManifestSettings
 
     /// <summary>Print the diffs and the ref it would push, and push nothing.</summary>
     public bool DryRun { get; set; }
+
+    /// <summary>Retries and timeouts for the registry, which is asked for the image before anything is written.</summary>
+    public RegistrySettings Registry { get; set; } = new();
 
     /// <summary>How to retry when other pipelines push to the branch at the same time.</summary>
     public PushRetry Retry { get; set; } = PushRetry.Default;

@@ -12,12 +12,16 @@ namespace Cake.Release.Manifests;
 /// </summary>
 public static class DeploymentEdits
 {
-    /// <summary>The commit for <paramref name="deployment"/>, composed against the branch as <paramref name="snapshot"/> shows it.</summary>
-    public static BranchChange Compose(ReleaseConfig config, Deployment deployment, string action, BranchSnapshot snapshot)
+    /// <summary>
+    /// The commit for <paramref name="deployment"/>, composed against the branch as <paramref name="snapshot"/> shows
+    /// it. <paramref name="rule"/>, when given, judges the entry the snapshot holds for the service: a reason it
+    /// returns is thrown as <see cref="DeploymentSupersededException"/> (an entry equal to the deployment is never judged).
+    /// </summary>
+    public static BranchChange Compose(ReleaseConfig config, Deployment deployment, string action, BranchSnapshot snapshot, Func<ManifestEntry?, string?>? rule = null)
     {
         var environment = config.Environment(deployment.Environment);
         var service = config.Service(deployment.Service);
-        var edits = new List<FileEdit> { Manifest(config, deployment, snapshot) };
+        var edits = new List<FileEdit> { Manifest(config, deployment, snapshot, rule) };
         var renders = new List<OverlayRelease>();
         foreach (var update in environment.Updates)
         {
@@ -41,14 +45,20 @@ public static class DeploymentEdits
     }
 
     // The entry keeps its recorded deploy time when it already names this version and digest, so a re-run is a no-op.
-    private static FileEdit Manifest(ReleaseConfig config, Deployment deployment, BranchSnapshot snapshot)
+    private static FileEdit Manifest(ReleaseConfig config, Deployment deployment, BranchSnapshot snapshot, Func<ManifestEntry?, string?>? rule)
     {
         var path = config.Git.ManifestPath(deployment.Environment);
         var text = snapshot.ReadText(path);
         var manifest = text is null ? EnvironmentManifest.Empty(deployment.Environment) : EnvironmentManifest.Parse(text, snapshot.Describe(path));
-        if (manifest.Entry(deployment.Service) is { } current && current.Version == deployment.Version && current.Digest == deployment.Digest)
+        var current = manifest.Entry(deployment.Service);
+        if (current is not null && current.Version == deployment.Version && current.Digest == deployment.Digest)
         {
             return new FileEdit(path, text!);
+        }
+
+        if (rule?.Invoke(current) is { } problem)
+        {
+            throw new DeploymentSupersededException(problem, current);
         }
 
         var entry = new ManifestEntry(deployment.Version, deployment.Image, deployment.Digest, deployment.Commit, deployment.At, deployment.By, deployment.From);

@@ -73,7 +73,7 @@ public static class PromotionAliases
             Git = settings.Git,
         };
         approvers.ForEach(update.Approvers.Add);
-        var written = context.UpdateManifest(update);
+        var written = WriteManifest(context, update, target, retag, dryRun);
         effects.Add(new PromotionEffect("manifest", !written.AlreadyDeployed, $"{config.Git.Remote}/{target.Branch}:{config.Git.ManifestPath(target.Name)}"));
 
         // The commit that recorded this promotion: what the milestone tag marks and the delivery records hang on. A
@@ -113,6 +113,25 @@ public static class PromotionAliases
         }
 
         return new PromoteEnvResult(plan, effects, dryRun);
+    }
+
+    // The gates were checked above, so this write goes past UpdateManifest's refusal of gated environments; the
+    // version rule is asked again on every attempt, against the tip the write lands on. When another promotion of a
+    // higher version landed first, this one is refused, and the environment's moving tag, which it may have taken
+    // over, is put back on the digest the environment runs.
+    private static ManifestUpdateResult WriteManifest(ICakeContext context, UpdateManifestSettings update, EnvironmentConfig target, RetagServiceSettings retag, bool dryRun)
+    {
+        try
+        {
+            return context.WriteManifest(update, current => PromotionPolicy.Replaces(update.Service, target.Name, update.Version, current));
+        }
+        catch (DeploymentSupersededException superseded) when (!dryRun && target.ImageTag is { } imageTag && superseded.Current?.Digest is { } running && running != update.Digest)
+        {
+            var back = new RetagServiceSettings { Service = update.Service, Digest = running, ConfigFile = retag.ConfigFile, DryRun = false, Registry = retag.Registry };
+            back.Tags.Add(imageTag);
+            context.RetagService(back);
+            throw;
+        }
     }
 
     private static PromotionRequest Request(ICakeContext context, PromoteEnvSettings settings, out ReleaseConfig config)
@@ -256,6 +275,13 @@ public static class PromotionAliases
         }
 
         var push = refs.PushBranch(branch, commit);
+        if (!push.IsAccepted && refs.BranchState(branch, commit) == ReleaseBranchState.Contains)
+        {
+            // Another run of the same promotion pushed it first: what this one wanted is there.
+            log.Information("{0}/{1} already holds {2} (another run pushed it first).", config.Git.Remote, branch, at);
+            return new PromotionEffect("release-branch", false, $"{branch} already holds {at}");
+        }
+
         if (!push.IsAccepted)
         {
             throw new ReleaseException($"{config.Git.Remote} refused the release branch {branch} at {at}: {push.Reason}; the image tags are set, and running the promotion again continues from here once the cause is fixed.");
@@ -281,6 +307,13 @@ public static class PromotionAliases
         }
 
         var push = refs.PushTag(tag, commit, message);
+        if (!push.IsAccepted && refs.RemoteTags().Any(t => t.Name == tag && t.Commit == commit))
+        {
+            // Another run of the same promotion pushed it first: what this one wanted is there.
+            log.Information("{0}: the tag {1} is already on {2} (another run pushed it first).", step, tag, config.Git.Remote);
+            return new PromotionEffect(step, false, $"{tag} already on {config.Git.Remote}");
+        }
+
         if (!push.IsAccepted)
         {
             throw new ReleaseException($"{config.Git.Remote} refused the tag {tag} on {at}: {push.Reason}; the steps before it are done, and running the promotion again continues from here once the cause is fixed.");

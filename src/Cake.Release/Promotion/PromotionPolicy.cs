@@ -188,6 +188,27 @@ public static class PromotionPolicy
         };
     }
 
+    /// <summary>
+    /// The version rule once more, at the moment of writing, against the entry the target's branch holds then:
+    /// another promotion of the service may have landed since the checks ran. Null when <paramref name="version"/>
+    /// may replace <paramref name="current"/>; otherwise why not, so a promotion never downgrades the environment.
+    /// </summary>
+    public static string? Replaces(string service, string target, string version, ManifestEntry? current)
+    {
+        if (current is null || !ReleaseVersion.TryParse(current.Version, out var running, out _) || !ReleaseVersion.TryParse(version, out var wanted, out _))
+        {
+            return null;
+        }
+
+        var meanwhile = $"while this promotion was writing, another one put {service} {current.Version} into {target}{(current.By is null ? "" : $" (by {current.By})")}";
+        return VersionComparer.Default.Compare(wanted!, running!) switch
+        {
+            > 0 => null,
+            0 => $"{meanwhile} with another digest ({Short(current.Digest)}); a version names one image, so {version} was not written: promote again with a higher --version",
+            _ => $"{meanwhile}, above {version}, so {version} was not written (that would be a downgrade); {target} keeps the newer release, and nothing needs fixing",
+        };
+    }
+
     private static PromotionCheck Immutable(PromotionRequest request, ManifestEntry? source, PromotionFacts facts)
     {
         if (facts.Version.Version is not { } version || source?.Digest is null)

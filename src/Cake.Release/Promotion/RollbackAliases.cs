@@ -67,7 +67,7 @@ public static class RollbackAliases
 
         // No `from:`: the release comes back from this environment's own history, not from another environment;
         // the rollback subject and the trailers say what happened.
-        var manifest = context.UpdateManifest(new UpdateManifestSettings
+        var manifest = context.WriteManifest(new UpdateManifestSettings
         {
             Environment = environment.Name,
             Service = service.Name,

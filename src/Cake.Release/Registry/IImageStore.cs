@@ -22,6 +22,9 @@ public interface IImageStore : IDisposable
     /// <summary>True when the repository holds the blob.</summary>
     Task<bool> HasBlobAsync(string repository, string digest, CancellationToken cancellationToken = default);
 
+    /// <summary>A blob's bytes (an image config), checked against its digest; a blob the repository lacks is a <see cref="ReleaseException"/>.</summary>
+    Task<byte[]> GetBlobAsync(string repository, string digest, CancellationToken cancellationToken = default);
+
     /// <summary>Uploads a blob; <paramref name="content"/> must be seekable so a retried upload can start over.</summary>
     Task PutBlobAsync(string repository, string digest, Stream content, CancellationToken cancellationToken = default);
 

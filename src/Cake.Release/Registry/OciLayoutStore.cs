@@ -75,6 +75,15 @@ internal sealed class OciLayoutStore(string root) : IImageStore
     public Task<bool> HasBlobAsync(string repository, string digest, CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(BlobPath(repository, digest)));
 
+    public Task<byte[]> GetBlobAsync(string repository, string digest, CancellationToken cancellationToken = default)
+    {
+        var path = BlobPath(repository, digest);
+        var content = File.Exists(path) ? File.ReadAllBytes(path)
+            : throw new ReleaseException($"{Display(repository, digest)}: not found in the OCI layout {Layout(repository)}; check the digest.");
+        return ImageDigest.Of(content) == digest ? Task.FromResult(content)
+            : throw new ReleaseException($"{Display(repository, digest)}: the blob {path} does not hash to its name; the layout is damaged, restore it from a registry.");
+    }
+
     public Task PutBlobAsync(string repository, string digest, Stream content, CancellationToken cancellationToken = default) =>
         WriteBlobAsync(repository, digest, content, cancellationToken);
 

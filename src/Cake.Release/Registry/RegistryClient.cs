@@ -131,6 +131,16 @@ internal sealed class RegistryClient : IImageStore
         return true;
     }
 
+    public async Task<byte[]> GetBlobAsync(string repository, string digest, CancellationToken cancellationToken = default)
+    {
+        var what = $"{registry}/{repository}@{digest}";
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, new Uri(api, $"{repository}/blobs/{digest}")), Pull(repository), what, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, what, "read", cancellationToken).ConfigureAwait(false);
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return ImageDigest.Of(content) == digest ? content
+            : throw new ReleaseException($"{what}: registry {registry} sent bytes whose digest is {ImageDigest.Of(content)}; the registry or a proxy altered the blob.");
+    }
+
     public async Task PutBlobAsync(string repository, string digest, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);

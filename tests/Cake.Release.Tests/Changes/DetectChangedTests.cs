@@ -293,7 +293,7 @@ public sealed class DetectChangedTests : IDisposable
     }
 
     private static void DeployToDev(string clone, string service, string commit) =>
-        TestCake.Context().UpdateManifest(new UpdateManifestSettings
+        TestCake.Context().WriteManifest(new UpdateManifestSettings
         {
             Environment = "dev",
             Service = service,

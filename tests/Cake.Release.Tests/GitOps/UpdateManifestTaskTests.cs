@@ -1,12 +1,13 @@
 using Cake.Release.Manifests;
+using Cake.Release.Registry;
 using Cake.Release.Tests.Infrastructure;
+using Cake.Release.Tests.Registry;
 
 namespace Cake.Release.Tests.GitOps;
 
 /// <summary>The UpdateManifest target as a user runs it: a pipeline process in a clone of the monorepo.</summary>
 public sealed class UpdateManifestTaskTests : IDisposable
 {
-    private const string Digest = "sha256:3f2c1a0b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a";
     private readonly GitRemote _remote = Monorepo.Create();
 
     public void Dispose() => _remote.Dispose();
@@ -14,10 +15,10 @@ public sealed class UpdateManifestTaskTests : IDisposable
     [Fact]
     public void A_dry_run_prints_each_diff_and_the_ref_and_changes_nothing()
     {
-        var clone = _remote.Clone();
+        var (clone, digests) = UngatedClone(("blue", "1.6.1"));
         var (remoteBefore, localBefore) = (GitRemote.Git(_remote.Bare, "for-each-ref"), GitRemote.LocalState(clone));
 
-        var result = Run(clone, "--env=production", "--service=blue", "--version=1.6.1", $"--digest={Digest}", "--dryrun");
+        var result = Run(clone, "--env=production", "--service=blue", "--version=1.6.1", $"--digest={digests[0]}", "--dryrun");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Dry run: would push to origin/gitops/production-releases (new branch)", result.Output);
@@ -32,7 +33,7 @@ public sealed class UpdateManifestTaskTests : IDisposable
     [Fact]
     public void A_second_run_says_the_version_is_already_there()
     {
-        var clone = _remote.Clone();
+        var (clone, _) = UngatedClone(("blue", "1.6.1"));
         Assert.Equal(0, Run(clone, "--env=staging", "--service=blue", "--version=1.6.1").ExitCode);
 
         var again = Run(clone, "--env=staging", "--service=blue", "--version=1.6.1");
@@ -44,7 +45,7 @@ public sealed class UpdateManifestTaskTests : IDisposable
     [Fact]
     public void The_promoter_is_the_ci_actor_else_the_git_user()
     {
-        var clone = _remote.Clone();
+        var (clone, _) = UngatedClone(("blue", "1.6.1"), ("green", "2.0.0"));
 
         Assert.Equal(0, ReleasePipeline.RunIn(clone, new Dictionary<string, string> { ["GITHUB_ACTOR"] = "octocat" }, "--target=UpdateManifest", "--env=staging", "--service=blue", "--version=1.6.1").ExitCode);
         Assert.Equal(0, Run(clone, "--env=staging", "--service=green", "--version=2.0.0").ExitCode);
@@ -60,7 +61,7 @@ public sealed class UpdateManifestTaskTests : IDisposable
     [InlineData("--service=blue|--version=1.6.1", "--env is required: pass --env=staging (or set RELEASE_ENV).")]
     [InlineData("--env=staging|--service=blue|--version=latest", "'latest' is not a version a manifest can record (--version)")]
     [InlineData("--env=staging|--service=blue|--version=1.6.1|--digest=sha256:abc", "'sha256:abc' is not an image digest (--digest)")]
-    [InlineData("--env=staging|--service=blue|--version=1.6.1|--commit=nope", "'nope' is not a commit")]
+    [InlineData("--env=dev|--service=blue|--version=1.6.1|--commit=nope", "'nope' is not a commit")]
     public void Bad_input_is_refused_in_one_line_and_pushes_nothing(string arguments, string message)
     {
         var clone = _remote.Clone();
@@ -86,11 +87,32 @@ public sealed class UpdateManifestTaskTests : IDisposable
         GitRemote.Git(seed, "push", "--quiet", "origin", "gitops/staging-releases");
         var before = GitRemote.Git(_remote.Bare, "for-each-ref");
 
-        var result = Run(_remote.Clone(), "--env=staging", "--service=blue", "--version=1.6.1");
+        var result = Run(UngatedClone(("blue", "1.6.1")).Clone, "--env=staging", "--service=blue", "--version=1.6.1");
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("Error: origin/gitops/staging-releases:release-manifests/staging.yaml:", result.All);
         Assert.Equal(before, GitRemote.Git(_remote.Bare, "for-each-ref"));
+    }
+
+    // A clone whose release.yaml (edited, not committed) has no gates (no from:) and keeps its images in an OCI
+    // layout inside the clone, holding the given images labelled with the clone's HEAD, as a build would leave them.
+    private (string Clone, List<string> Digests) UngatedClone(params (string Service, string Tag)[] images)
+    {
+        var clone = _remote.Clone();
+        var config = Path.Combine(clone, "release.yaml");
+        File.WriteAllText(config, File.ReadAllText(config)
+            .Replace("registry: registry.example.com/acme\n", "registry: oci:.release/registry\n", StringComparison.Ordinal)
+            .Replace("    from: dev\n", "", StringComparison.Ordinal)
+            .Replace("    from: staging\n", "", StringComparison.Ordinal));
+        var head = GitRemote.Git(clone, "rev-parse", "HEAD").Trim();
+        var digests = new List<string>();
+        foreach (var (service, tag) in images)
+        {
+            using var store = ImageStores.Open(ImageReference.InRegistry("oci:.release/registry", service), baseDirectory: clone);
+            digests.Add(FixtureImages.PushImageAsync(store, service, tag, revision: head).GetAwaiter().GetResult().Digest);
+        }
+
+        return (clone, digests);
     }
 
     private static ProcessResult Run(string clone, params string[] arguments) =>

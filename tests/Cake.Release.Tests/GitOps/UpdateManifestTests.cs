@@ -4,6 +4,10 @@ using Cake.Release.Tests.Infrastructure;
 
 namespace Cake.Release.Tests.GitOps;
 
+/// <summary>
+/// The manifest write every target shares (<c>WriteManifest</c>: PromoteEnv, Rollback and DeployDev call it after
+/// their own checks; UpdateManifest after its registry and gate checks, tested in UpdateManifestGateTests).
+/// </summary>
 public sealed class UpdateManifestTests : IDisposable
 {
     private const string Digest = "sha256:3f2c1a0b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a";
@@ -139,7 +143,7 @@ public sealed class UpdateManifestTests : IDisposable
             Retry = new PushRetry(60, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(500)),
         };
         configure?.Invoke(settings);
-        return TestCake.Context().UpdateManifest(settings);
+        return TestCake.Context().WriteManifest(settings);
     }
 
     private List<string> ChangedFiles(string branch) =>

@@ -117,6 +117,26 @@ public sealed class DeployDevTests : IDisposable
     }
 
     [Fact]
+    public void An_unreachable_origin_is_found_before_the_registry_is_touched()
+    {
+        DeployDev("--service=blue");
+        var dev = _world.TagDigest("blue", "dev");
+        var change = ShopMonorepo.Commit(_world.Clone, "feat(blue): new banner", new Dictionary<string, string?> { ["projects/blue/dist/blue.txt"] = "blue build output v2\n" });
+        var gone = Path.Combine(_world.Remote.Folder, "moved-away.git");
+        GitRemote.Git(_world.Clone, "remote", "set-url", "origin", gone);
+        var before = _world.State();
+
+        var run = _world.Run("--target=DeployDev", "--service=blue");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var error = Assert.Single(run.All.Split('\n'), line => line.StartsWith("Error:", StringComparison.Ordinal));
+        Assert.Contains("origin", error);
+        Assert.Equal(dev, _world.TagDigest("blue", "dev"));
+        Assert.Null(_world.TagDigest("blue", $"sha-{change[..7]}"));
+        Assert.Equal(before, _world.State());
+    }
+
+    [Fact]
     public void Without_an_auto_environment_it_refuses_in_one_line_and_changes_nothing()
     {
         using var world = new PromotionWorld(yaml => yaml.Replace("    auto: true\n", ""));

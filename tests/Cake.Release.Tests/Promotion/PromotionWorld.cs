@@ -63,10 +63,10 @@ public sealed class PromotionWorld : IDisposable
         return (commit, digest);
     }
 
-    public string PushImage(string service, string tag, int imageSize = 32)
+    public string PushImage(string service, string tag, int imageSize = 32, string? revision = null)
     {
         using var store = OpenStore(service);
-        return FixtureImages.PushImageAsync(store, $"acme/{service}", tag, fileBytes: imageSize).GetAwaiter().GetResult().Digest;
+        return FixtureImages.PushImageAsync(store, $"acme/{service}", tag, fileBytes: imageSize, revision: revision).GetAwaiter().GetResult().Digest;
     }
 
     public ProcessResult Run(params string[] args) => ReleasePipeline.RunIn(Clone, Environment, args);

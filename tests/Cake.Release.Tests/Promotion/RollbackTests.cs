@@ -54,7 +54,7 @@ public sealed class RollbackTests : RegistryTestBase
         var retag = new RetagServiceSettings { Service = service, FromTag = version, ConfigFile = ConfigFile, DryRun = false, Registry = Quick() };
         retag.Tags.Add("prd");
         TestCake.Context().RetagService(retag);
-        TestCake.Context().UpdateManifest(new UpdateManifestSettings
+        TestCake.Context().WriteManifest(new UpdateManifestSettings
         {
             Environment = "production", Service = service, Version = version, Digest = _digests[key], Commit = _commits[key],
             From = "staging", By = "release-bot", ConfigFile = ConfigFile,

@@ -8,13 +8,17 @@ namespace Cake.Release.Tests.Registry;
 /// <summary>Images built from scratch and pushed through an <see cref="IImageStore"/>: nothing comes from the internet.</summary>
 public static class FixtureImages
 {
-    /// <summary>A one-layer OCI image for <paramref name="architecture"/>, whose layer holds a file of <paramref name="fileBytes"/> bytes.</summary>
-    public static async Task<ImageManifest> PushImageAsync(IImageStore store, string repository, string? tag, string architecture = "amd64", int fileBytes = 32)
+    /// <summary>
+    /// A one-layer OCI image for <paramref name="architecture"/>, whose layer holds a file of <paramref name="fileBytes"/>
+    /// bytes; with <paramref name="revision"/>, labelled with it as the builders label their images.
+    /// </summary>
+    public static async Task<ImageManifest> PushImageAsync(IImageStore store, string repository, string? tag, string architecture = "amd64", int fileBytes = 32, string? revision = null)
     {
         var tar = Tar(architecture, fileBytes);
         var layer = Gzip(tar);
+        var labels = revision is null ? "" : $$$"""{"Labels":{"org.opencontainers.image.revision":"{{{revision}}}"}}""";
         var config = Encoding.UTF8.GetBytes(
-            $$$"""{"architecture":"{{{architecture}}}","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["{{{ImageDigest.Of(tar)}}}"]}}""");
+            $$$"""{"architecture":"{{{architecture}}}","os":"linux","config":{{{(labels.Length == 0 ? "{}" : labels)}}},"rootfs":{"type":"layers","diff_ids":["{{{ImageDigest.Of(tar)}}}"]}}""");
         await store.PutBlobAsync(repository, ImageDigest.Of(config), new MemoryStream(config));
         await store.PutBlobAsync(repository, ImageDigest.Of(layer), new MemoryStream(layer));
         var manifest = new ImageManifest(ManifestMediaTypes.OciManifest, Encoding.UTF8.GetBytes(

@@ -73,7 +73,7 @@ public sealed class StatusHistory : IDisposable
     public void Dispose() => World.Dispose();
 
     private void Deploy(string environment, string service, string version, string digest, string commit, string from) =>
-        TestCake.Context().UpdateManifest(new UpdateManifestSettings
+        TestCake.Context().WriteManifest(new UpdateManifestSettings
         {
             Environment = environment, Service = service, Version = version, Digest = digest, Commit = commit,
             From = from, By = "release-bot", Action = "promote", ConfigFile = ConfigFile,

@@ -26,7 +26,7 @@ public sealed class StatusOciLayoutTests : IDisposable
     }
 
     private void Deploy(string environment, string version, string digest, string commit) =>
-        TestCake.Context().UpdateManifest(new UpdateManifestSettings
+        TestCake.Context().WriteManifest(new UpdateManifestSettings
         {
             Environment = environment, Service = "blue", Version = version, Digest = digest, Commit = commit, By = "ci-bot", ConfigFile = ConfigFile,
         });
