@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Cake.Release.Tests.GitOps;
 
 /// <summary>
-/// UpdateManifest on a layout unlike examples/monorepo: images named with a registry host, port and path, the base in
+/// The manifest writer Promote<Env> uses, on a layout unlike examples/monorepo: images named with a registry host, port and path, the base in
 /// another folder than the overlays, one image in several containers and initContainers, and production built on
 /// another overlay. What the real <c>kubectl kustomize</c> renders from the pushed branch is the judge.
 /// </summary>
@@ -212,7 +212,7 @@ public sealed class KustomizeOverlayTests : IDisposable
         Assert.Equal(BranchWriteOutcome.Committed, Update(service, version, _remote).Write.Outcome);
 
     private static ManifestUpdateResult Update(string service, string version, GitRemote remote, bool dryRun = false) =>
-        TestCake.Context().UpdateManifest(new UpdateManifestSettings
+        TestCake.Context().WriteManifest(new UpdateManifestSettings
         {
             Environment = "production",
             Service = service,
