@@ -42,7 +42,7 @@ public static partial class GitOpsAliases
             SourceCommit(repository, settings.Commit),
             Promoter.Resolve(context, settings.By, repository.UserName),
             from,
-            settings.Approvers.ToList(),
+            AuditText.Approvers(settings.Approvers),
             DateTimeOffset.UtcNow);
 
         var action = settings.Action ?? (from is null ? "deploy" : "promote");

@@ -4,6 +4,7 @@ using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 
 namespace Cake.Release.Hosting;
 
@@ -20,7 +21,10 @@ internal static class CakeServices
         services.AddSingleton<ICakeRuntime, CakeRuntime>();
         services.AddSingleton<ICakeEnvironment, CakeEnvironment>();
         services.AddSingleton<IFileSystem, FileSystem>();
-        services.AddSingleton<IConsole, CakeConsole>();
+        var colors = OutputColorsPolicy.FromProcess();
+        services.AddSingleton<CakeConsole>();
+        services.AddSingleton<IConsole>(sp => new ColorAwareConsole(sp.GetRequiredService<CakeConsole>(), colors));
+        services.AddSingleton(_ => OutputColorsPolicy.Spectre(colors));
         services.AddSingleton<ICakeLog>(sp => new CakeBuildLog(sp.GetRequiredService<IConsole>(), verbosity));
         services.AddSingleton<ICakeArguments>(new CakeArguments(options.Arguments));
         services.AddSingleton<ICakeConfiguration>(new CakeConfiguration(settings.ToDictionary(StringComparer.OrdinalIgnoreCase)));

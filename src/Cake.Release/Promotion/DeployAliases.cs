@@ -34,6 +34,7 @@ public static class DeployAliases
         var environment = config.AutoEnvironment
             ?? throw new ReleaseException($"{configFile.FullPath}: no environment has auto: true, so DeployDev has nowhere to deploy; add auto: true to the environment that follows {config.Git.MainBranch} (dev).");
         var dryRun = settings.DryRun ?? context.IsDryRun();
+        var by = Promoter.Resolve(context, settings.By, new GitRepository(context, config.RepositoryRoot, settings.Git).UserName);
         var builds = settings.Builds.Count > 0 ? settings.Builds.ToList() : BuildChanged(context, settings, configFile, dryRun);
         if (builds.Count == 0)
         {
@@ -67,7 +68,7 @@ public static class DeployAliases
                 Version = build.Tag,
                 Digest = digest,
                 Commit = build.Commit,
-                By = settings.By,
+                By = by,
                 Action = "deploy",
                 ConfigFile = configFile,
                 DryRun = dryRun,

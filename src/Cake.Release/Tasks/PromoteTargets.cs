@@ -11,6 +11,7 @@ namespace Cake.Release.Tasks;
 /// (staging → PromoteStaging, pre-prod → PromotePreProd), each PromoteEnv with <c>--to</c> fixed. Without a
 /// release.yaml there are none; with one that does not load there are none either, and a warning says why.
 /// </summary>
+[TaskArgument("config")]
 public sealed class PromoteTargets : ITaskSource
 {
     /// <inheritdoc/>
@@ -39,7 +40,8 @@ public sealed class PromoteTargets : ITaskSource
             e.PromoteTarget,
             $"Promotes --service from {e.From} into {e.Name} (PromoteEnv --to={e.Name})",
             new PromoteEnvironmentTask(e.Name),
-            SupportsDryRun: true)).ToList();
+            SupportsDryRun: true,
+            Arguments: [.. TaskCatalog.ArgumentsOf(typeof(PromoteEnvTask)).Where(name => name != "to")])).ToList();
     }
 
     private sealed class PromoteEnvironmentTask(string environment) : FrostingTask

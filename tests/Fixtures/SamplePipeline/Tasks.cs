@@ -130,6 +130,7 @@ public sealed class Plan : FrostingTask<SampleContext>
         context.Log.Information(context.IsDryRun ? "plan:would push tag" : "plan:pushed tag");
 }
 
+[TaskArgument("mark")]
 public sealed class ShowArgs : FrostingTask<SampleContext>
 {
     public override void Run(SampleContext context) =>
