@@ -149,3 +149,10 @@ public sealed class Injected(Greeting greeting, IServiceProvider services) : Fro
     public override void Run(SampleContext context) =>
         context.Log.Information($"injected:{greeting.Text}:{services.GetService<Greeting>() is not null}");
 }
+
+/// <summary>Runs ShowArgs first, so --mark is read in its run too.</summary>
+[IsDependentOn(typeof(ShowArgs))]
+public sealed class AfterShowArgs : FrostingTask<SampleContext>
+{
+    public override void Run(SampleContext context) => context.Ran(nameof(AfterShowArgs));
+}
