@@ -6,6 +6,7 @@ using Cake.Release.Hosting;
 namespace Build;
 
 /// <summary>What every task of this repository's pipeline needs to know; build.sh runs it from the repository root.</summary>
+[TaskArgument("configuration")]
 public sealed class BuildContext(ICakeContext context) : FrostingContext(context)
 {
     public string BuildConfiguration { get; } = context.Argument("configuration", "Release");

@@ -20,6 +20,7 @@ namespace Build;
 /// needs the .NET SDK and git alone. Every run starts from scratch.
 /// </summary>
 [TaskDescription("Packs Cake.Release and runs the release flow on a copy of examples/monorepo (--demo-dir, default artifacts/demo)")]
+[TaskArgument("demo-dir")]
 public sealed class Demo : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

@@ -74,7 +74,7 @@ public static partial class GitOpsAliases
             commit,
             Promoter.Resolve(context, settings.By, repository.UserName),
             from,
-            settings.Approvers.ToList(),
+            AuditText.Approvers(settings.Approvers),
             DateTimeOffset.UtcNow);
 
         var action = settings.Action ?? (from is null ? "deploy" : "promote");

@@ -29,9 +29,16 @@ public sealed record ManifestCommitMessage(
         ? $"{Action}({Service}): {Version} → {Environment}"
         : $"{Action}({Service}): {Version} {From} → {Environment}";
 
-    /// <summary>The full message: subject, blank line, trailers.</summary>
+    /// <summary>The full message: subject, blank line, trailers; refused when a value would break out of its line.</summary>
     public override string ToString()
     {
+        // The last guard before git: whatever path a value took, it cannot add a line (a trailer) of its own.
+        string?[] values = [Action, Service, Version, Digest, Environment, From, PromotedBy, SourceCommit, .. ApprovedBy];
+        foreach (var value in values.OfType<string>())
+        {
+            AuditText.OneLine(value, "A value of the manifest commit");
+        }
+
         var trailers = new List<string> { $"Service: {Service}", $"Version: {Version}" };
         if (Digest is not null)
         {

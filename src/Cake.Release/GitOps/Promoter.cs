@@ -9,14 +9,22 @@ internal static class Promoter
     private static readonly string[] CiActors =
         ["GITHUB_ACTOR", "GITLAB_USER_LOGIN", "BUILD_REQUESTEDFOR", "BUILDKITE_BUILD_CREATOR", "CIRCLE_USERNAME", "TEAMCITY_BUILD_TRIGGEREDBY_USERNAME"];
 
+    /// <summary>The promoter, refused when it is not one line of text, whichever source it came from.</summary>
     public static string Resolve(ICakeContext context, string? explicitName, Func<string?> gitUser)
     {
         if (!string.IsNullOrWhiteSpace(explicitName))
         {
-            return explicitName.Trim();
+            return AuditText.OneLine(explicitName.Trim(), "--by");
         }
 
-        var actor = CiActors.Select(context.Environment.GetEnvironmentVariable).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
-        return actor ?? gitUser() ?? Environment.UserName;
+        foreach (var variable in CiActors)
+        {
+            if (context.Environment.GetEnvironmentVariable(variable) is { } actor && !string.IsNullOrWhiteSpace(actor))
+            {
+                return AuditText.OneLine(actor.Trim(), $"The CI actor {variable}");
+            }
+        }
+
+        return gitUser() is { } user ? AuditText.OneLine(user, "git config user.name") : AuditText.OneLine(Environment.UserName, "The user name");
     }
 }

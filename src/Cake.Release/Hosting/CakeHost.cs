@@ -152,6 +152,11 @@ public sealed class CakeHost
             var definitions = TaskCatalog.Build(_assemblies, _replacements, _removals, message => log.Verbose(message));
             definitions = TaskCatalog.WithContributed(definitions, _assemblies, context, message => log.Verbose(message));
             CheckTargets(options, definitions);
+            if (!options.Description && !options.Tree)
+            {
+                UnknownArguments.Refuse(options, definitions, ReadInEveryRun());
+            }
+
             var registration = new TaskRegistration(engine, context, provider);
             registration.Tasks(definitions, options.DryRun);
             if (!options.DryRun)
@@ -182,7 +187,7 @@ public sealed class CakeHost
         var configuration = provider.GetRequiredService<Core.Configuration.ICakeConfiguration>();
         if (options.Description)
         {
-            return new DescriptionScriptHost(engine, context, AnsiConsole.Console);
+            return new DescriptionScriptHost(engine, context, provider.GetRequiredService<IAnsiConsole>());
         }
 
         if (options.Tree)
@@ -190,7 +195,7 @@ public sealed class CakeHost
             return new TreeScriptHost(engine, context, provider.GetRequiredService<IConsole>());
         }
 
-        var printer = new CakeSpectreReportPrinter(AnsiConsole.Console);
+        var printer = new CakeSpectreReportPrinter(provider.GetRequiredService<IAnsiConsole>());
         IExecutionStrategy strategy = new DefaultExecutionStrategy(log, printer);
         if (options.DryRun)
         {
@@ -225,6 +230,10 @@ public sealed class CakeHost
             throw new CakeException($"Target '{target}' was not found.{TaskCatalog.Suggest(target, names)} Run with --description to list the tasks.");
         }
     }
+
+    // The classes every run creates, whatever its targets: what they declare is always read.
+    private IEnumerable<string> ReadInEveryRun() =>
+        new[] { _contextType, _taskLifetime }.OfType<Type>().Concat(_lifetimes).Concat(TaskCatalog.SourcesOf(_assemblies)).SelectMany(TaskCatalog.ArgumentsOf);
 
     private static void RequireBase(Type type, Type contract, string baseName)
     {

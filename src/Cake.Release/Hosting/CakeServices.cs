@@ -6,6 +6,7 @@ using Cake.Core.Tooling;
 using Cake.Release.Registry;
 using Cake.Release.Secrets;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 
 namespace Cake.Release.Hosting;
 
@@ -22,7 +23,10 @@ internal static class CakeServices
         services.AddSingleton<ICakeRuntime, CakeRuntime>();
         services.AddSingleton<ICakeEnvironment, CakeEnvironment>();
         services.AddSingleton<IFileSystem, FileSystem>();
-        services.AddSingleton<IConsole, CakeConsole>();
+        var colors = OutputColorsPolicy.FromProcess();
+        services.AddSingleton<CakeConsole>();
+        services.AddSingleton<IConsole>(sp => new ColorAwareConsole(sp.GetRequiredService<CakeConsole>(), colors));
+        services.AddSingleton(_ => OutputColorsPolicy.Spectre(colors));
         services.AddSingleton(sp => Redactor(sp.GetRequiredService<ICakeEnvironment>()));
         services.AddSingleton<ICakeLog>(sp => new RedactingLog(new CakeBuildLog(sp.GetRequiredService<IConsole>(), verbosity), sp.GetRequiredService<SecretRedactor>()));
         services.AddSingleton<ICakeArguments>(new CakeArguments(options.Arguments));

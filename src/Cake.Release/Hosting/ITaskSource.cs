@@ -19,4 +19,5 @@ public interface ITaskSource
 /// <param name="Description">The line <c>--description</c> shows.</param>
 /// <param name="Task">The task to run.</param>
 /// <param name="SupportsDryRun">Whether the task plans its own changes under <c>--dryrun</c>.</param>
-public sealed record ContributedTask(string Name, string? Description, IFrostingTask Task, bool SupportsDryRun = false);
+/// <param name="Arguments">The arguments it reads, besides those its class declares with <see cref="TaskArgumentAttribute"/>.</param>
+public sealed record ContributedTask(string Name, string? Description, IFrostingTask Task, bool SupportsDryRun = false, IReadOnlyList<string>? Arguments = null);

@@ -43,3 +43,17 @@ public sealed class ContinueOnErrorAttribute : Attribute;
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class SupportsDryRunAttribute : Attribute;
+
+/// <summary>
+/// An argument this class reads (<c>--name=value</c>, <c>context.Argument("name", ...)</c>); one attribute per
+/// argument. The host refuses, before anything runs, an argument on the command line that no task of the run
+/// declares, naming the closest one that is, so a misspelled <c>--versoin=1.0.0</c> stops the run instead of being
+/// ignored. On a task it counts when the task is in the run's graph; on the context, a lifetime or an
+/// <see cref="ITaskSource"/>, in every run. The host's own options need no declaration, nor do environment variables.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class TaskArgumentAttribute(string name) : Attribute
+{
+    /// <summary>The argument's name, without the leading <c>--</c>.</summary>
+    public string Name { get; } = name;
+}

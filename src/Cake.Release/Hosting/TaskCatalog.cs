@@ -51,7 +51,7 @@ internal static class TaskCatalog
     public static IReadOnlyList<TaskDefinition> WithContributed(IReadOnlyList<TaskDefinition> definitions, IEnumerable<Assembly> assemblies, ICakeContext context, Action<string> logVerbose)
     {
         var all = definitions.ToList();
-        var sources = assemblies.Distinct().SelectMany(SourceTypes).Select(type => (ITaskSource)Activator.CreateInstance(type)!);
+        var sources = SourcesOf(assemblies).Select(type => (ITaskSource)Activator.CreateInstance(type)!);
         foreach (var task in sources.SelectMany(source => source.Tasks(context)))
         {
             if (all.Any(d => d.Name.Equals(task.Name, StringComparison.OrdinalIgnoreCase)))
@@ -60,13 +60,21 @@ internal static class TaskCatalog
                 continue;
             }
 
-            all.Add(new TaskDefinition(task.Name, task.Task.GetType(), task.Description, [], [], false, task.SupportsDryRun, task.Task));
+            var arguments = ArgumentsOf(task.Task.GetType()).Concat(task.Arguments ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            all.Add(new TaskDefinition(task.Name, task.Task.GetType(), task.Description, [], [], false, task.SupportsDryRun, arguments, task.Task));
         }
 
         return all.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     public static string NameOf(Type type) => type.GetCustomAttribute<TaskNameAttribute>()?.Name ?? type.Name;
+
+    /// <summary>The arguments a class declares with <see cref="TaskArgumentAttribute"/>.</summary>
+    public static IReadOnlyList<string> ArgumentsOf(Type type) =>
+        type.GetCustomAttributes<TaskArgumentAttribute>().Select(a => a.Name).ToList();
+
+    /// <summary>The <see cref="ITaskSource"/> classes of the assemblies: they read their arguments in every run.</summary>
+    public static IEnumerable<Type> SourcesOf(IEnumerable<Assembly> assemblies) => assemblies.Distinct().SelectMany(SourceTypes);
 
     public static string Suggest(string wanted, IEnumerable<string> names)
     {
@@ -151,6 +159,7 @@ internal static class TaskCatalog
             Resolve(type.GetCustomAttributes<IsDependentOnAttribute>().Select(a => a.Task), "IsDependentOn"),
             Resolve(type.GetCustomAttributes<IsDependeeOfAttribute>().Select(a => a.Task), "IsDependeeOf"),
             type.IsDefined(typeof(ContinueOnErrorAttribute)),
-            type.IsDefined(typeof(SupportsDryRunAttribute)));
+            type.IsDefined(typeof(SupportsDryRunAttribute)),
+            ArgumentsOf(type));
     }
 }

@@ -9,4 +9,5 @@ internal sealed record TaskDefinition(
     IReadOnlyList<string> Dependees,
     bool ContinueOnError,
     bool SupportsDryRun,
+    IReadOnlyList<string> Arguments,
     IFrostingTask? Instance = null);

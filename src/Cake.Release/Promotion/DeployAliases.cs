@@ -34,11 +34,12 @@ public static class DeployAliases
         var environment = config.AutoEnvironment
             ?? throw new ReleaseException($"{configFile.FullPath}: no environment has auto: true, so DeployDev has nowhere to deploy; add auto: true to the environment that follows {config.Git.MainBranch} (dev).");
         var dryRun = settings.DryRun ?? context.IsDryRun();
+        var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
+        var by = Promoter.Resolve(context, settings.By, repository.UserName);
 
         // The manifest push is the last effect and the only one on the git remote: ask the remote first, so an
         // unreachable origin stops the run before an image is pushed or the environment's tag moves.
-        new BranchWriter(new GitRepository(context, config.RepositoryRoot, settings.Git), context.Log, settings.Retry)
-            .Probe(config.Git.Remote, environment.Branch, config.Git.MainBranch);
+        new BranchWriter(repository, context.Log, settings.Retry).Probe(config.Git.Remote, environment.Branch, config.Git.MainBranch);
         var builds = settings.Builds.Count > 0 ? settings.Builds.ToList() : BuildChanged(context, settings, configFile, dryRun);
         if (builds.Count == 0)
         {
@@ -72,7 +73,7 @@ public static class DeployAliases
                 Version = build.Tag,
                 Digest = digest,
                 Commit = build.Commit,
-                By = settings.By,
+                By = by,
                 Action = "deploy",
                 ConfigFile = configFile,
                 DryRun = dryRun,

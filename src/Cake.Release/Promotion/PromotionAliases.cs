@@ -157,7 +157,7 @@ public static class PromotionAliases
         var target = config.Environment(settings.To).Name;
         var from = settings.From is null ? null : config.Environment(settings.From).Name;
         var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
-        return new PromotionRequest(service, target, from, settings.Version, bump, Promoter.Resolve(context, settings.By, repository.UserName), settings.Approvers.ToList());
+        return new PromotionRequest(service, target, from, settings.Version, bump, Promoter.Resolve(context, settings.By, repository.UserName), AuditText.Approvers(settings.Approvers));
     }
 
     private static PromotionFacts Gather(ICakeContext context, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, ReleaseRefs refs)

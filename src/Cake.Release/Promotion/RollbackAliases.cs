@@ -34,6 +34,7 @@ public static class RollbackAliases
         var environment = config.Environment(settings.Environment);
         var service = config.Service(settings.Service);
         var dryRun = settings.DryRun ?? context.IsDryRun();
+        var by = Promoter.Resolve(context, settings.By, new GitRepository(context, config.RepositoryRoot, settings.Git).UserName);
 
         var path = config.Git.ManifestPath(environment.Name);
         var source = $"{config.Git.Remote}/{environment.Branch}:{path}";
@@ -74,7 +75,7 @@ public static class RollbackAliases
             Version = to.Version,
             Digest = to.Digest,
             Commit = to.Commit,
-            By = settings.By,
+            By = by,
             Action = "rollback",
             ConfigFile = settings.ConfigFile,
             DryRun = dryRun,

@@ -10,6 +10,9 @@ namespace Cake.Release.Tasks;
 /// </summary>
 [TaskName("BuildOnce")]
 [TaskDescription("Builds and pushes each changed (or --service) image once, tagged tags.build; skips tags the registry already has")]
+[TaskArgument("service")]
+[TaskArgument("commit")]
+[TaskArgument("config")]
 [IsDependentOn(typeof(DetectChangedTask))]
 [SupportsDryRun]
 public sealed class BuildOnceTask : FrostingTask

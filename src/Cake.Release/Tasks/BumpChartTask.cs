@@ -7,6 +7,12 @@ namespace Cake.Release.Tasks;
 /// <summary>Bumps a chart's version (and appVersion, and local parents' pins) in the working tree.</summary>
 [TaskName("BumpChart")]
 [TaskDescription("Bumps Chart.yaml of --service or --chart by --bump (auto from commits) or to --version, byte-exact")]
+[TaskArgument("service")]
+[TaskArgument("chart")]
+[TaskArgument("bump")]
+[TaskArgument("prerelease")]
+[TaskArgument("version")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class BumpChartTask : FrostingTask
 {

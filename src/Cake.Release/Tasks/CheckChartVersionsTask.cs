@@ -7,6 +7,8 @@ namespace Cake.Release.Tasks;
 /// <summary>chart-testing's version gate: every chart changed since --base carries a greater version.</summary>
 [TaskName("CheckChartVersions")]
 [TaskDescription("Fails when a chart changed since --base (default origin/main) without a greater version")]
+[TaskArgument("base")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class CheckChartVersionsTask : FrostingTask
 {

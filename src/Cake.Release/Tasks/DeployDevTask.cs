@@ -13,6 +13,11 @@ namespace Cake.Release.Tasks;
 /// </summary>
 [TaskName("DeployDev")]
 [TaskDescription("DetectChanged, BuildOnce, then records each changed (or --service) service's image in the auto environment (dev)")]
+[TaskArgument("service")]
+[TaskArgument("base")]
+[TaskArgument("head")]
+[TaskArgument("by")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class DeployDevTask : FrostingTask
 {

@@ -10,6 +10,10 @@ namespace Cake.Release.Tasks;
 /// </summary>
 [TaskName("DetectChanged")]
 [TaskDescription("Lists the services changed between --base and --head, writes artifacts/changed.json and CI outputs")]
+[TaskArgument("service")]
+[TaskArgument("base")]
+[TaskArgument("head")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class DetectChangedTask : FrostingTask
 {

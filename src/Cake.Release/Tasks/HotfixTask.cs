@@ -7,6 +7,10 @@ namespace Cake.Release.Tasks;
 /// <summary>Cherry-picks --commit onto --service's release branch, builds it once and tags the next patch.</summary>
 [TaskName("Hotfix")]
 [TaskDescription("Cherry-picks --commit onto --service's release branch (--line, default the latest), builds it once and tags the next patch")]
+[TaskArgument("service")]
+[TaskArgument("commit")]
+[TaskArgument("line")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class HotfixTask : FrostingTask
 {

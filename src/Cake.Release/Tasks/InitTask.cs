@@ -7,6 +7,7 @@ namespace Cake.Release.Tasks;
 /// <summary>Writes a commented starter release.yaml from the repository's Dockerfiles, charts and Kustomize overlays.</summary>
 [TaskName("Init")]
 [TaskDescription("Scans for Dockerfiles, Chart.yaml files and Kustomize overlays and writes a commented starter release.yaml (--config); never overwrites one")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class InitTask : FrostingTask
 {

@@ -7,6 +7,14 @@ namespace Cake.Release.Tasks;
 /// <summary>Promotes --service into --to from that environment's from:, after every check passes.</summary>
 [TaskName("PromoteEnv")]
 [TaskDescription("Promotes --service into --to (from its from:): checks, image tags, release branch and tag, manifest, milestone tag, notifications")]
+[TaskArgument("to")]
+[TaskArgument("service")]
+[TaskArgument("from")]
+[TaskArgument("version")]
+[TaskArgument("bump")]
+[TaskArgument("approver")]
+[TaskArgument("by")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class PromoteEnvTask : FrostingTask
 {

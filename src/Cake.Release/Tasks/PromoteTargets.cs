@@ -12,6 +12,7 @@ namespace Cake.Release.Tasks;
 /// release.yaml there are none; with one that does not load, a <c>Promote&lt;Env&gt;</c> named by <c>--target</c> fails
 /// with the mistake, and otherwise a warning says why there are none.
 /// </summary>
+[TaskArgument("config")]
 public sealed class PromoteTargets : ITaskSource
 {
     /// <inheritdoc/>
@@ -46,7 +47,8 @@ public sealed class PromoteTargets : ITaskSource
             e.PromoteTarget,
             $"Promotes --service from {e.From} into {e.Name} (PromoteEnv --to={e.Name})",
             new PromoteEnvironmentTask(e.Name),
-            SupportsDryRun: true)).ToList();
+            SupportsDryRun: true,
+            Arguments: [.. TaskCatalog.ArgumentsOf(typeof(PromoteEnvTask)).Where(name => name != "to")])).ToList();
     }
 
     private static List<string> RequestedPromoteTargets(ICakeContext context) =>

@@ -15,10 +15,14 @@ internal static class ReleaseArguments
     public static string Required(ICakeContext context, string name, string example) =>
         Value(context, name) ?? throw new ReleaseException($"--{name} is required: pass --{name}={example} (or set {EnvironmentName(name)}).");
 
-    /// <summary>Every value of a repeatable argument (<c>--approver=a --approver=b</c>); the variable may hold a comma-separated list.</summary>
+    /// <summary>
+    /// Every value of a repeatable argument: <c>--approver=a --approver=b</c>, or a comma-separated list, on the command
+    /// line as in the variable, so <c>--approver=alice,bob</c> is two approvers as <c>RELEASE_APPROVER=alice,bob</c> is.
+    /// </summary>
     public static IReadOnlyList<string> Values(ICakeContext context, string name) =>
-        context.Arguments.HasArgument(name) ? context.Arguments.GetArguments(name).ToList()
-        : (context.Environment.GetEnvironmentVariable(EnvironmentName(name)) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (context.Arguments.HasArgument(name) ? context.Arguments.GetArguments(name) : [context.Environment.GetEnvironmentVariable(EnvironmentName(name)) ?? ""])
+            .SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToList();
 
     private static string EnvironmentName(string name) => "RELEASE_" + name.ToUpperInvariant().Replace('-', '_');
 }

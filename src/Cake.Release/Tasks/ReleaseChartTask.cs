@@ -11,6 +11,13 @@ namespace Cake.Release.Tasks;
 /// </summary>
 [TaskName("ReleaseChart")]
 [TaskDescription("Releases --service's (or --chart's) chart: bump + changelog in one commit on main, and the release tag, pushed")]
+[TaskArgument("service")]
+[TaskArgument("chart")]
+[TaskArgument("bump")]
+[TaskArgument("prerelease")]
+[TaskArgument("version")]
+[TaskArgument("date")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class ReleaseChartTask : FrostingTask
 {

@@ -10,6 +10,11 @@ namespace Cake.Release.Tasks;
 /// </summary>
 [TaskName("Retag")]
 [TaskDescription("Adds --tag (repeatable) to --service's image found by --from-tag or --digest, moving no layers")]
+[TaskArgument("service")]
+[TaskArgument("from-tag")]
+[TaskArgument("digest")]
+[TaskArgument("tag")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class RetagTask : FrostingTask
 {

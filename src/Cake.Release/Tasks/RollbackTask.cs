@@ -7,6 +7,11 @@ namespace Cake.Release.Tasks;
 /// <summary>Returns --service in --env to the previous release (or --version) recorded in the environment's manifest history.</summary>
 [TaskName("Rollback")]
 [TaskDescription("Rolls --service in --env back to its previous release (or --version), as the manifest's history records it")]
+[TaskArgument("env")]
+[TaskArgument("service")]
+[TaskArgument("version")]
+[TaskArgument("by")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class RollbackTask : FrostingTask
 {

@@ -8,6 +8,10 @@ namespace Cake.Release.Tasks;
 /// <summary>Shows what runs where: the environment × service matrix with versions, digests, ages and drift marks.</summary>
 [TaskName("Status")]
 [TaskDescription("Shows the environment x service matrix (--format=table|markdown|json|html, --output, --service) with drift marks")]
+[TaskArgument("format")]
+[TaskArgument("output")]
+[TaskArgument("service")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class StatusTask : FrostingTask
 {

@@ -7,6 +7,15 @@ namespace Cake.Release.Tasks;
 /// <summary>Writes one service's version and digest (and the environment's <c>updates:</c> files) to an environment's branch.</summary>
 [TaskName("UpdateManifest")]
 [TaskDescription("Records --service's --version (and --digest) in --env's manifest on its GitOps branch")]
+[TaskArgument("env")]
+[TaskArgument("service")]
+[TaskArgument("version")]
+[TaskArgument("digest")]
+[TaskArgument("commit")]
+[TaskArgument("from")]
+[TaskArgument("by")]
+[TaskArgument("approver")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class UpdateManifestTask : FrostingTask
 {

@@ -7,6 +7,13 @@ namespace Cake.Release.Tasks;
 /// <summary>Adds the next release's Keep a Changelog section, from Conventional Commits, in the working tree.</summary>
 [TaskName("WriteChangelog")]
 [TaskDescription("Adds the release's section to the changelog of --service or --chart (Keep a Changelog 1.1.0)")]
+[TaskArgument("service")]
+[TaskArgument("chart")]
+[TaskArgument("bump")]
+[TaskArgument("prerelease")]
+[TaskArgument("version")]
+[TaskArgument("date")]
+[TaskArgument("config")]
 [SupportsDryRun]
 public sealed class WriteChangelogTask : FrostingTask
 {

@@ -58,6 +58,36 @@ public sealed partial class CiExampleTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_target_declares_exactly_the_arguments_it_reads()
+    {
+        // The host refuses what no task of the run declares, so a read argument left undeclared could never be given,
+        // and a declared one that is never read would be accepted and ignored.
+        var catalog = Catalog();
+        var runWide = TaskCatalog.ArgumentsOf(typeof(Cake.Release.Tasks.PromoteTargets));
+        foreach (var definition in catalog.Values)
+        {
+            var recorder = new ArgumentRecorder(TestCake.Context(), [definition.Name], Path.Combine(_folder.Path, "absent", "release.yaml"));
+            var task = definition.Instance ?? (IFrostingTask)Activator.CreateInstance(definition.Type)!;
+            try
+            {
+                task.ShouldRun(recorder);
+                await task.RunAsync(recorder);
+            }
+            catch (Exception e) when (e is ReleaseException or CakeException or IOException)
+            {
+                // Expected: the configuration it names is not there; every argument was read before it was loaded.
+            }
+
+            var read = recorder.Read.Where(a => !HostOptions.Contains(a)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            var declared = definition.Arguments.Order(StringComparer.OrdinalIgnoreCase).ToList();
+            Assert.True(read.SequenceEqual(declared, StringComparer.OrdinalIgnoreCase),
+                $"{definition.Name} reads --{string.Join(", --", read)} but declares --{string.Join(", --", declared)}: add or remove its [TaskArgument]s.");
+        }
+
+        Assert.Equal(["config"], runWide);
+    }
+
+    [Fact]
     public void The_deploy_matrix_reads_the_output_DetectChanged_writes()
     {
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "examples/ci/github/deploy-dev.yml"));

@@ -9,6 +9,9 @@ public sealed class FixturePipeline(string name)
     private readonly string _assembly = Path.GetFullPath(Path.Combine(
         AppContext.BaseDirectory, "..", "..", name, new DirectoryInfo(AppContext.BaseDirectory).Name, $"{name}.dll"));
 
+    /// <summary>The fixture's built program, for a test that starts it another way (under a terminal).</summary>
+    public string Assembly => _assembly;
+
     public ProcessResult RunIn(string? workingDirectory, IDictionary<string, string>? environment, params string[] args)
     {
         Assert.True(File.Exists(_assembly), $"fixture not built: {_assembly}");
@@ -42,7 +45,11 @@ public static class SamplePipeline
 {
     private static readonly FixturePipeline Pipeline = new("SamplePipeline");
 
+    public static string Assembly => Pipeline.Assembly;
+
     public static ProcessResult Run(params string[] args) => RunIn(null, args);
+
+    public static ProcessResult Run(IDictionary<string, string> environment, params string[] args) => Pipeline.RunIn(null, environment, args);
 
     public static ProcessResult RunIn(string? workingDirectory, params string[] args) => Pipeline.RunIn(workingDirectory, null, args);
 }

@@ -16,7 +16,10 @@ public sealed record ProcessResult(int ExitCode, string Output, string Error)
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
 }
 
-/// <summary>Runs a command to completion, with a bound on time, no colour codes and no inherited CI variables.</summary>
+/// <summary>
+/// Runs a command to completion, with a bound on time and no colour codes (NO_COLOR=1). An empty value in
+/// <c>environment</c> unsets that variable (a test of colours unsets NO_COLOR; others clear CI variables).
+/// </summary>
 public static class ProcessRun
 {
     public static ProcessResult Start(string fileName, IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
@@ -36,7 +39,14 @@ public static class ProcessRun
         info.Environment["NO_COLOR"] = "1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            info.Environment[key] = value;
+            if (value.Length == 0)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");

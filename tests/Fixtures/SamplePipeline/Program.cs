@@ -2,8 +2,10 @@ using Cake.Release.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using SamplePipeline;
 
-// --scenario picks how the host is configured, so one fixture covers import, replace and remove.
+// --scenario picks how the host is configured, so one fixture covers import, replace and remove. It is this
+// program's option, not the tasks': the host never sees it.
 var scenario = args.FirstOrDefault(a => a.StartsWith("--scenario=", StringComparison.Ordinal))?["--scenario=".Length..] ?? "plain";
+args = args.Where(a => !a.StartsWith("--scenario=", StringComparison.Ordinal)).ToArray();
 var host = new CakeHost()
     .UseContext<SampleContext>()
     .UseLifetime<SampleLifetime>()

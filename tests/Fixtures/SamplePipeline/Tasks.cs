@@ -130,6 +130,7 @@ public sealed class Plan : FrostingTask<SampleContext>
         context.Log.Information(context.IsDryRun ? "plan:would push tag" : "plan:pushed tag");
 }
 
+[TaskArgument("mark")]
 public sealed class ShowArgs : FrostingTask<SampleContext>
 {
     public override void Run(SampleContext context) =>
@@ -147,4 +148,11 @@ public sealed class Injected(Greeting greeting, IServiceProvider services) : Fro
 {
     public override void Run(SampleContext context) =>
         context.Log.Information($"injected:{greeting.Text}:{services.GetService<Greeting>() is not null}");
+}
+
+/// <summary>Runs ShowArgs first, so --mark is read in its run too.</summary>
+[IsDependentOn(typeof(ShowArgs))]
+public sealed class AfterShowArgs : FrostingTask<SampleContext>
+{
+    public override void Run(SampleContext context) => context.Ran(nameof(AfterShowArgs));
 }

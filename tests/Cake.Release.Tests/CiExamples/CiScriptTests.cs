@@ -1,0 +1,267 @@
+using System.Text;
+using Cake.Release.Tests.Infrastructure;
+using Cake.Release.Tests.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Cake.Release.Tests.CiExamples;
+
+/// <summary>
+/// The shell of every CI example runs under bash with hostile inputs (spaces, globs, command substitutions, fake
+/// arguments) in a folder with files a glob would match: each input must reach <c>./build.sh</c> as exactly the one
+/// argument value it was, and the approvers of a production promotion must be the ones the CI system recorded as
+/// approving that deployment, never free text. <c>./build.sh</c>, <c>gh</c> and <c>curl</c> are test doubles (no CI
+/// system runs here): the first records its arguments, the others answer with responses shaped as the GitHub REST
+/// API ("Get the review history for a workflow run") and the GitLab API (deployments) document them, filtered by the
+/// real jq.
+/// </summary>
+public sealed class CiScriptTests : IDisposable
+{
+    // One hostile value per input; each must arrive whole.
+    private static readonly Dictionary<string, string> Inputs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["service"] = "blue * $(touch pwned) --approver=eve",
+        ["version"] = "1.4.0 ?lpha `touch pwned`",
+        ["commit"] = "3f2c1a0 *",
+        ["line"] = "1.4 [ab]*",
+        ["approvers"] = "eve,* mallory",
+    };
+
+    // GitHub: alice and bob approved production; mallory rejected it; stan approved only staging.
+    private const string GitHubApprovals = """
+        [
+          {"environments": [{"id": 161088068, "node_id": "MDExOkVudmlyb25tZW50MTYxMDg4MDY4", "name": "production", "url": "https://api.github.com/repos/acme/shop/environments/production", "html_url": "https://github.com/acme/shop/deployments/activity_log?environments_filter=production", "created_at": "2020-11-23T22:00:40Z", "updated_at": "2020-11-23T22:00:40Z"}],
+           "state": "approved", "user": {"login": "alice", "id": 1, "type": "User"}, "comment": "ship it"},
+          {"environments": [{"id": 161088068, "name": "production"}], "state": "rejected", "user": {"login": "mallory", "id": 2, "type": "User"}, "comment": "no"},
+          {"environments": [{"id": 161088069, "name": "staging"}], "state": "approved", "user": {"login": "stan", "id": 3, "type": "User"}, "comment": ""},
+          {"environments": [{"id": 161088068, "name": "production"}], "state": "approved", "user": {"login": "bob", "id": 4, "type": "User"}, "comment": ""}
+        ]
+        """;
+
+    // GitLab: job 777's deployment is 101; alice and bob approved it, mallory rejected; deployment 100 is another job's.
+    private const string GitLabDeployments = """
+        [
+          {"id": 101, "iid": 9, "ref": "main", "sha": "a91957a858320c0e17f3a0eca7cfacbff50ea29a", "status": "running", "environment": {"id": 9, "name": "production"}, "deployable": {"id": 777, "status": "running", "stage": "promote", "name": "promote-production"}},
+          {"id": 100, "iid": 8, "ref": "main", "sha": "b83d6e391c22777fca1ed3012fce84f633d7fed0", "status": "running", "environment": {"id": 9, "name": "production"}, "deployable": {"id": 555, "status": "running", "stage": "promote", "name": "promote-production"}}
+        ]
+        """;
+
+    private const string GitLabDeployment = """
+        {"id": 101, "iid": 9, "status": "running", "environment": {"id": 9, "name": "production"}, "deployable": {"id": 777},
+         "pending_approval_count": 0,
+         "approvals": [
+           {"user": {"id": 1, "name": "Alice", "username": "alice", "state": "active"}, "status": "approved", "created_at": "2022-02-24T20:22:30.097Z", "comment": "ok"},
+           {"user": {"id": 2, "name": "Mallory", "username": "mallory", "state": "active"}, "status": "rejected", "created_at": "2022-02-24T20:22:31.097Z", "comment": "no"},
+           {"user": {"id": 3, "name": "Bob", "username": "bob", "state": "active"}, "status": "approved", "created_at": "2022-02-24T20:22:32.097Z", "comment": ""}
+         ]}
+        """;
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    public static TheoryData<string, string> GitHubSteps()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "examples", "ci", "github"), "*.yml").Order(StringComparer.Ordinal))
+        {
+            foreach (var (job, _, _) in GitHubJobs(file))
+            {
+                data.Add(Path.GetFileName(file), job);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GitHubSteps))]
+    public void A_GitHub_job_passes_every_input_whole_and_only_verified_approvers(string workflow, string job)
+    {
+        var (_, environment, scripts) = GitHubJobs(Path.Combine(RepositoryPaths.Root, "examples", "ci", "github", workflow)).Single(j => j.Job == job);
+        Assert.DoesNotContain(InputNames(workflow), name => name.Contains("approver", StringComparison.OrdinalIgnoreCase));
+        foreach (var script in scripts)
+        {
+            Assert.False(script.Contains("${{", StringComparison.Ordinal), $"{workflow} job {job}: an expression pasted into the script; pass it through env: instead:\n{script}");
+        }
+
+        var calls = Run(string.Join("\n", scripts), environment, new Dictionary<string, string>
+        {
+            ["GITHUB_REPOSITORY"] = "acme/shop",
+            ["GITHUB_RUN_ID"] = "42",
+        });
+
+        AssertInputsWhole(calls, $"{workflow} job {job}");
+        foreach (var call in calls.Where(c => c.Arguments.Contains("--target=PromoteProduction")))
+        {
+            Assert.Equal("alice,bob", call.Approvers);
+        }
+    }
+
+    [Theory]
+    [InlineData("deploy-dev")]
+    [InlineData("promote-staging")]
+    [InlineData("promote-production")]
+    [InlineData("hotfix")]
+    public void A_GitLab_job_passes_every_input_whole_and_only_verified_approvers(string job)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "examples", "ci", "gitlab", ".gitlab-ci.yml"))));
+        var root = (YamlMappingNode)stream.Documents.Single().RootNode;
+        var script = string.Join("\n", ((YamlSequenceNode)((YamlMappingNode)root[job])["script"]).Children.Select(c => ((YamlScalarNode)c).Value));
+        var variables = ((YamlMappingNode)root["variables"]).Children.Select(p => ((YamlScalarNode)p.Key).Value!).ToList();
+        Assert.DoesNotContain(variables, v => v.Contains("APPROVER", StringComparison.OrdinalIgnoreCase));
+
+        var environment = new Dictionary<string, string>
+        {
+            ["SERVICE"] = Inputs["service"],
+            ["VERSION"] = Inputs["version"],
+            ["COMMIT"] = Inputs["commit"],
+            ["LINE"] = Inputs["line"],
+            ["CHANGED_SERVICES"] = "blue * green ",
+        };
+        var calls = Run(script, environment, new Dictionary<string, string>
+        {
+            ["CI_API_V4_URL"] = "https://gitlab.example.com/api/v4",
+            ["CI_PROJECT_ID"] = "7",
+            ["CI_JOB_ID"] = "777",
+            ["CI_ENVIRONMENT_NAME"] = "production",
+            ["RELEASE_API_TOKEN"] = "glpat-test",
+        });
+
+        if (job == "deploy-dev")
+        {
+            Assert.Equal(["--target=DeployDev", "--service=blue", "--service=*", "--service=green"], Assert.Single(calls).Arguments);
+            return;
+        }
+
+        AssertInputsWhole(calls, $"gitlab job {job}");
+        foreach (var call in calls.Where(c => c.Arguments.Contains("--target=PromoteProduction")))
+        {
+            Assert.Equal("alice,bob", call.Approvers);
+        }
+    }
+
+    private static void AssertInputsWhole(IReadOnlyList<BuildCall> calls, string where)
+    {
+        Assert.NotEmpty(calls);
+        foreach (var call in calls)
+        {
+            var names = new[] { "service", "version", "commit", "line" };
+            foreach (var argument in call.Arguments.Skip(1))
+            {
+                var name = argument.TrimStart('-').Split('=')[0];
+                Assert.True(argument == "--dryrun" || (names.Contains(name) && argument == $"--{name}={Inputs[name]}"),
+                    $"{where}: ./build.sh got '{argument}', not an input passed whole: {string.Join(" | ", call.Arguments)}");
+            }
+
+            Assert.True(call.Approvers is "<unset>" or "alice,bob", $"{where}: RELEASE_APPROVER={call.Approvers}");
+        }
+    }
+
+    // Free text anyone who starts the workflow types: never a source of approvers.
+    private static IEnumerable<string> InputNames(string workflow)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "examples", "ci", "github", workflow))));
+        var on = (YamlMappingNode)((YamlMappingNode)stream.Documents.Single().RootNode)["on"];
+        return on.Children.TryGetValue(new YamlScalarNode("workflow_dispatch"), out var dispatch) && dispatch is YamlMappingNode { } d && d.Children.TryGetValue(new YamlScalarNode("inputs"), out var inputs)
+            ? ((YamlMappingNode)inputs).Children.Keys.Select(k => ((YamlScalarNode)k).Value!)
+            : [];
+    }
+
+    /// <summary>Each job of a workflow: its name, its env (job and steps, inputs replaced by the hostile values), its run scripts.</summary>
+    private static IEnumerable<(string Job, Dictionary<string, string> Environment, List<string> Scripts)> GitHubJobs(string file)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(file)));
+        var jobs = (YamlMappingNode)((YamlMappingNode)stream.Documents.Single().RootNode)["jobs"];
+        foreach (var (name, node) in jobs.Children.Select(p => (((YamlScalarNode)p.Key).Value!, (YamlMappingNode)p.Value)))
+        {
+            var environment = new Dictionary<string, string>();
+            var scripts = new List<string>();
+            Env(node, environment);
+            foreach (var step in ((YamlSequenceNode)node["steps"]).Children.Cast<YamlMappingNode>())
+            {
+                Env(step, environment);
+                if (step.Children.TryGetValue(new YamlScalarNode("run"), out var run))
+                {
+                    scripts.Add(((YamlScalarNode)run).Value!);
+                }
+            }
+
+            yield return (name, environment, scripts);
+        }
+    }
+
+    private static void Env(YamlMappingNode node, Dictionary<string, string> environment)
+    {
+        if (!node.Children.TryGetValue(new YamlScalarNode("env"), out var env))
+        {
+            return;
+        }
+
+        foreach (var (key, value) in ((YamlMappingNode)env).Children.Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)))
+        {
+            var input = System.Text.RegularExpressions.Regex.Match(value, @"^\$\{\{\s*(?:inputs|github\.event\.inputs|matrix)\.(\w+)\s*\}\}$");
+            environment[key] = input.Success ? Inputs[input.Groups[1].Value] : "not-an-input";
+        }
+    }
+
+    private sealed record BuildCall(IReadOnlyList<string> Arguments, string Approvers);
+
+    private List<BuildCall> Run(string script, Dictionary<string, string> inputs, Dictionary<string, string> ci)
+    {
+        var work = Directory.CreateDirectory(Path.Combine(_folder.Path, "work")).FullName;
+        var bin = Directory.CreateDirectory(Path.Combine(_folder.Path, "bin")).FullName;
+        var calls = Directory.CreateDirectory(Path.Combine(_folder.Path, "calls")).FullName;
+        foreach (var file in new[] { "alpha", "beta", "1.4.0 xlpha" })
+        {
+            File.WriteAllText(Path.Combine(work, file), "");
+        }
+
+        File.WriteAllText(Path.Combine(_folder.Path, "approvals.json"), GitHubApprovals);
+        File.WriteAllText(Path.Combine(_folder.Path, "deployments.json"), GitLabDeployments);
+        File.WriteAllText(Path.Combine(_folder.Path, "deployment.json"), GitLabDeployment);
+        Executable(Path.Combine(work, "build.sh"), $$"""
+            #!/bin/bash
+            n=$(ls '{{calls}}' | wc -l)
+            printf '%s\0' "$@" > '{{calls}}'/$n.args
+            printf '%s' "${RELEASE_APPROVER-<unset>}" > '{{calls}}'/$n.approver
+            """);
+        Executable(Path.Combine(bin, "gh"), $$"""
+            #!/bin/bash
+            # test double of the GitHub CLI: gh api <path> --jq <filter>, answered from a recorded response
+            [ "$1" = api ] && [ "$2" = "repos/acme/shop/actions/runs/42/approvals" ] && [ "$3" = --jq ] || { echo "gh: unexpected call: $*" >&2; exit 2; }
+            jq -r "$4" '{{_folder.Path}}/approvals.json'
+            """);
+        Executable(Path.Combine(bin, "curl"), $$"""
+            #!/bin/bash
+            # test double of curl: the GitLab API calls of the example, answered from recorded responses
+            [[ " $* " == *" PRIVATE-TOKEN: glpat-test "* ]] || { echo "curl: no token: $*" >&2; exit 22; }
+            case "${@: -1}" in
+              "https://gitlab.example.com/api/v4/projects/7/deployments?environment=production&status=running"*) cat '{{_folder.Path}}/deployments.json' ;;
+              "https://gitlab.example.com/api/v4/projects/7/deployments/101") cat '{{_folder.Path}}/deployment.json' ;;
+              *) echo "curl: unexpected URL ${@: -1}" >&2; exit 22 ;;
+            esac
+            """);
+
+        var environment = new Dictionary<string, string>(inputs) { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" };
+        foreach (var (key, value) in ci)
+        {
+            environment[key] = value;
+        }
+
+        var result = ProcessRun.Start("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], work, environment);
+        Assert.True(result.ExitCode == 0, $"{script}\n{result}");
+        Assert.False(File.Exists(Path.Combine(work, "pwned")), "an input was run as a command");
+        return Directory.EnumerateFiles(calls, "*.args").Order(StringComparer.Ordinal).Select(file => new BuildCall(
+            File.ReadAllText(file, Encoding.UTF8).TrimEnd('\0').Split('\0'),
+            File.ReadAllText(Path.ChangeExtension(file, ".approver")))).ToList();
+    }
+
+    private static void Executable(string path, string text)
+    {
+        File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
+        Assert.Equal(0, ProcessRun.Start("chmod", ["+x", path]).ExitCode);
+    }
+}
