@@ -1,4 +1,6 @@
+using Cake.Release.Changelog;
 using Cake.Release.Changes;
+using Cake.Release.Versioning;
 
 namespace Cake.Release.Tests.Changes;
 
@@ -94,6 +96,8 @@ public sealed class ConventionalCommitParserTests
 
         Assert.Equal((true, "page numbers start at 1"), (entry.Breaking, entry.BreakingNote));
         Assert.Equal("Ann <ann@example.com>", entry.Footers.Single(f => f.Key == "Signed-off-by").Value);
+        Assert.Equal(ChangeLevel.Major, ChangeLevels.Of([entry]));
+        Assert.Contains("- **BREAKING:** **api:** new paging — page numbers start at 1", ReleaseNotes.Render("2.0.0", new DateOnly(2025, 1, 6), [entry], new ChangelogFormat()));
     }
 
     [Fact]
