@@ -23,7 +23,7 @@ public static partial class ReleaseVersion
     public static SemanticVersion Parse(string text, string where) =>
         TryParse(text, out var version, out var problem)
             ? version!
-            : throw new ReleaseException($"{where}: '{text}' is not a SemVer 2.0.0 version: {problem}; write MAJOR.MINOR.PATCH with an optional -pre.release, e.g. 1.6.0 or 1.6.0-rc.1.");
+            : throw new ReleaseException($"{where}: '{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}' is not a SemVer 2.0.0 version: {problem}; write MAJOR.MINOR.PATCH with an optional -pre.release, e.g. 1.6.0 or 1.6.0-rc.1.");
 
     /// <summary>Parses a SemVer 2.0.0 version, or says why the text is not one.</summary>
     /// <param name="text">The version text.</param>

@@ -79,7 +79,8 @@ public sealed class ReleaseVersionTests
         Assert.False(ReleaseVersion.TryParse(text, out _, out var problem));
         Assert.Contains(reason, problem);
         var error = Assert.Throws<ReleaseException>(() => ReleaseVersion.Parse(text, "Chart.yaml:3"));
-        Assert.StartsWith($"Chart.yaml:3: '{text}' is not a SemVer 2.0.0 version", error.Message);
+        Assert.StartsWith($"Chart.yaml:3: '{text.Replace("\r", "\\r").Replace("\n", "\\n")}' is not a SemVer 2.0.0 version", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Theory]
