@@ -42,21 +42,45 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         context.DotNetBuild(context.Solution.FullPath, new DotNetBuildSettings { Configuration = context.BuildConfiguration, NoLogo = true });
 }
 
-[TaskDescription("Installs the Debian packages the tests start (when root), else names them")]
+[TaskDescription("Installs the Debian packages the tests start (when root), else names them, and the npm packages of tests/Interop")]
 public sealed class TestTools : FrostingTask<BuildContext>
 {
     // Command → Debian package. The tests start these real components themselves, on 127.0.0.1.
     private static readonly (string Command, string Package)[] Needed =
-        [("git", "git"), ("docker-registry", "docker-registry"), ("skopeo", "skopeo"), ("htpasswd", "apache2-utils"), ("kubectl", "kubernetes-client"), ("buildah", "buildah"), ("chromium", "chromium")];
+        [("git", "git"), ("docker-registry", "docker-registry"), ("skopeo", "skopeo"), ("htpasswd", "apache2-utils"), ("kubectl", "kubernetes-client"), ("buildah", "buildah"), ("chromium", "chromium"), ("node", "nodejs"), ("npm", "npm")];
 
     public override void Run(BuildContext context)
     {
         var missing = Needed.Where(tool => context.Tools.Resolve(tool.Command) is null).Select(tool => tool.Package).ToList();
-        if (missing.Count == 0)
+        if (missing.Count > 0)
+        {
+            Install(context, missing);
+        }
+
+        Interop(context);
+    }
+
+    // The independent implementations the tests compare with (node-semver, conventional-commits-parser), as
+    // tests/Interop/package-lock.json pins them. npm keeps node_modules/.package-lock.json newer than the lock it
+    // installed from, so an installed folder is left alone.
+    private static void Interop(BuildContext context)
+    {
+        var folder = context.Root.Combine("tests/Interop");
+        var installed = folder.CombineWithFilePath("node_modules/.package-lock.json").FullPath;
+        if (System.IO.File.Exists(installed) && System.IO.File.GetLastWriteTimeUtc(installed) >= System.IO.File.GetLastWriteTimeUtc(folder.CombineWithFilePath("package-lock.json").FullPath))
         {
             return;
         }
 
+        context.Information("Installing the npm packages of tests/Interop");
+        if (context.StartProcess("npm", new ProcessSettings { Arguments = "ci --no-audit --no-fund", WorkingDirectory = folder }) != 0)
+        {
+            throw new CakeException("npm ci in tests/Interop failed; run it there by hand to see why.");
+        }
+    }
+
+    private static void Install(BuildContext context, List<string> missing)
+    {
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || context.Tools.Resolve("apt-get") is null)
         {
             throw new CakeException($"The tests need {string.Join(", ", missing)}: install with apt-get install {string.Join(' ', missing)} (or your system's package manager), then run again.");

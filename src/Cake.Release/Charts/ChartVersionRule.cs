@@ -18,13 +18,13 @@ public static class ChartVersionRule
     /// <param name="version">The version now.</param>
     public static string? Problem(string chartFile, int line, string baseRef, SemanticVersion? baseVersion, SemanticVersion version)
     {
-        if (baseVersion is null || version > baseVersion)
+        if (baseVersion is null || Precedence.SemVer.Compare(version, baseVersion) > 0)
         {
             return null;
         }
 
         var suggestion = baseVersion.IsPrerelease ? ReleaseVersion.Core(baseVersion) : VersionLine.Bump(baseVersion, ChangeLevel.Patch);
-        var why = version == baseVersion ? "is the same as" : "is not greater than";
+        var why = Precedence.SemVer.Equals(version, baseVersion) ? "is the same as" : "is not greater than";
         return $"{chartFile}:{line}: version {ReleaseVersion.Text(version)} {why} {ReleaseVersion.Text(baseVersion)} on {baseRef}, but the chart changed; bump it (e.g. to {ReleaseVersion.Text(suggestion)}: BumpChart --chart={Path.GetDirectoryName(chartFile)?.Replace('\\', '/')} --bump=patch)";
     }
 }

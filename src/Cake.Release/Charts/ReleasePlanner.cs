@@ -23,7 +23,7 @@ internal sealed class ReleasePlanner(ReleaseConfig config, GitHistory history, R
         var tags = ReleaseTags.Of(unit.ReleaseTagTemplate(config.Tags), unit.Name, source.Tags);
         var stableTag = tags.LastOrDefault(t => !t.Version.IsPrerelease);
         var latestTag = tags.LastOrDefault();
-        if (request.Explicit is { } wanted && tags.FirstOrDefault(t => t.Version == wanted) is { } done)
+        if (request.Explicit is { } wanted && tags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, wanted)) is { } done)
         {
             return new ReleasePlan(unit, done.Version, done.Name, done, latestTag, [], []);
         }
@@ -39,8 +39,8 @@ internal sealed class ReleasePlanner(ReleaseConfig config, GitHistory history, R
         SemanticVersion? version;
         if (request.Explicit is { } explicitVersion)
         {
-            version = chart is not null && chart.Version == explicitVersion ? explicitVersion : VersionLine.Next(unit.Name, existing, request, level, changedSinceLatest, rules) ?? explicitVersion;
-            if (chart is not null && chart.Version > version)
+            version = chart is not null && Precedence.SemVer.Equals(chart.Version, explicitVersion) ? explicitVersion : VersionLine.Next(unit.Name, existing, request, level, changedSinceLatest, rules) ?? explicitVersion;
+            if (chart is not null && Precedence.SemVer.Compare(chart.Version, version) > 0)
             {
                 throw new ReleaseException($"{unit.ChartFile}:{chart.VersionLine}: the chart is at {ReleaseVersion.Text(chart.Version)}, above --version={ReleaseVersion.Text(version)}; pass a version above {ReleaseVersion.Text(chart.Version)}.");
             }
@@ -53,14 +53,14 @@ internal sealed class ReleasePlanner(ReleaseConfig config, GitHistory history, R
                 return new ReleasePlan(unit, null, null, null, latestTag, [], []);
             }
 
-            if (chart is not null && tags.Count > 0 && chart.Version > version)
+            if (chart is not null && tags.Count > 0 && Precedence.SemVer.Compare(chart.Version, version) > 0)
             {
                 notes.Add($"{unit.ChartFile} is already at {ReleaseVersion.Text(chart.Version)}, above the computed {ReleaseVersion.Text(version)}; keeping the chart's version");
                 version = chart.Version;
             }
         }
 
-        if (tags.FirstOrDefault(t => t.Version == version) is { } tagged)
+        if (tags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, version)) is { } tagged)
         {
             return new ReleasePlan(unit, tagged.Version, tagged.Name, tagged, latestTag, [], notes);
         }
@@ -74,7 +74,7 @@ internal sealed class ReleasePlanner(ReleaseConfig config, GitHistory history, R
 
         if (writeChangelog)
         {
-            var previous = tags.LastOrDefault(t => t.Version < version && (version.IsPrerelease || !t.Version.IsPrerelease));
+            var previous = tags.LastOrDefault(t => Precedence.SemVer.Compare(t.Version, version) < 0 && (version.IsPrerelease || !t.Version.IsPrerelease));
             var document = ChangelogDocument.Parse(unit.ChangelogPath, source.Read(unit.ChangelogPath));
             if (!document.Has(ReleaseVersion.Text(version)))
             {

@@ -61,7 +61,7 @@ public static class HotfixAliases
         var start = tip ?? line.Base.Commit;
         var where = tip is null ? $"{line.Base.Name} (a new {branch})" : $"{remote}/{branch}";
         var held = hotfixes.FindFix(start, fix);
-        if (held is not null && releases.Where(r => r.Version.Major == line.Major && r.Version.Minor == line.Minor && hotfixes.Contains(r.Commit, held)).MinBy(r => r.Version) is { } released)
+        if (held is not null && releases.Where(r => r.Version.Major == line.Major && r.Version.Minor == line.Minor && hotfixes.Contains(r.Commit, held)).MinBy(r => r.Version, Precedence.SemVer) is { } released)
         {
             context.Log.Information("{0}'s fix {1} is already in {2} (commit {3} on {4}); nothing to do.", service.Name, fix[..7], released.Name, held[..7], where);
             return new HotfixResult(service.Name, fix, branch, held, ReleaseVersion.Text(released.Version), released.Name, HotfixOutcome.AlreadyReleased, null, null);

@@ -24,7 +24,7 @@ public sealed record HotfixLine(int Major, int Minor, ReleaseTag Base, SemanticV
     public static HotfixLine Of(string service, IReadOnlyList<ReleaseTag> releases, string? line)
     {
         ArgumentNullException.ThrowIfNull(releases);
-        var stable = releases.Where(r => !r.Version.IsPrerelease).OrderBy(r => r.Version).ToList();
+        var stable = releases.Where(r => !r.Version.IsPrerelease).OrderBy(r => r.Version, Precedence.SemVer).ToList();
         int major, minor;
         if (line is null)
         {
@@ -42,7 +42,7 @@ public sealed record HotfixLine(int Major, int Minor, ReleaseTag Base, SemanticV
         }
 
         var onLine = releases.Where(r => r.Version.Major == major && r.Version.Minor == minor).ToList();
-        var baseRelease = onLine.Where(r => !r.Version.IsPrerelease).MaxBy(r => r.Version)
+        var baseRelease = onLine.Where(r => !r.Version.IsPrerelease).MaxBy(r => r.Version, Precedence.SemVer)
             ?? throw new ReleaseException($"{service} has no release on line {major}.{minor} (its lines: {Lines(stable)}); pass one of them to --line.");
         var next = VersionLine.Next(service, onLine.Select(r => r.Version).ToList(), new VersionRequest { Bump = VersionBump.Patch }, ChangeLevel.Patch, changedSinceLatest: true)!;
         return new HotfixLine(major, minor, baseRelease, next);

@@ -209,7 +209,7 @@ public static class PromotionAliases
     private static (ManifestEntry Entry, string Tag)? Hotfix(PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, ManifestEntry? source, IReadOnlyList<ReleaseTag> tags, ReleaseRefs refs, DateTimeOffset now, Func<string, string?> environment)
     {
         if (request.Version is null || !ReleaseVersion.TryParse(request.Version, out var wanted, out _)
-            || tags.FirstOrDefault(t => t.Version == wanted) is not { } released || released.Commit == source?.Commit)
+            || tags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, wanted)) is not { } released || released.Commit == source?.Commit)
         {
             return null;
         }

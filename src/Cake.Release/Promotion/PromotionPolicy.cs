@@ -92,7 +92,7 @@ public static class PromotionPolicy
         }
 
         if (request.Version is not null && version is not null && ReleaseVersion.TryParse(source.Version, out var running, out _)
-            && ReleaseVersion.Core(running!) != ReleaseVersion.Core(version))
+            && !Precedence.SemVer.Equals(ReleaseVersion.Core(running!), ReleaseVersion.Core(version)))
         {
             return Fail("source", $"{target.From} runs {request.Service} {source.Version}, not {ReleaseVersion.Text(version)}; promote {ReleaseVersion.Text(ReleaseVersion.Core(running!))} (leave out --version), or get {ReleaseVersion.Text(version)} into {target.From} first");
         }
@@ -180,7 +180,7 @@ public static class PromotionPolicy
         }
 
         var rollback = $"going back is a rollback: Rollback --env={target.Name} --service={request.Service} --version={text}";
-        return VersionComparer.Default.Compare(version, running) switch
+        return Precedence.SemVer.Compare(version, running) switch
         {
             > 0 => Pass("version", $"{text} ({facts.Version.How}) is new for {target.Name}, which runs {current.Version}"),
             0 => Fail("version", $"{target.Name} already runs {request.Service} {current.Version} with another digest ({Short(current.Digest)}); a version names one image, so pass a higher --version"),
@@ -223,13 +223,13 @@ public static class PromotionPolicy
             problems.Add($"the image tag {request.Service}:{text} already names {Short(tagged)}, not {Short(source.Digest)}");
         }
 
-        if (facts.ReleaseTags.FirstOrDefault(t => t.Version == version) is { } tag && tag.Commit != source.Commit)
+        if (facts.ReleaseTags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, version)) is { } tag && tag.Commit != source.Commit)
         {
             problems.Add($"the git tag {tag.Name} already marks commit {Abbreviated(tag.Commit)}, not {(source.Commit is null ? "no commit" : Abbreviated(source.Commit))}");
         }
 
         // A pre-release of a version already released elsewhere could never become that version.
-        if (version.IsPrerelease && facts.ReleaseTags.FirstOrDefault(t => t.Version == ReleaseVersion.Core(version)) is { } stable && stable.Commit != source.Commit)
+        if (version.IsPrerelease && facts.ReleaseTags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, ReleaseVersion.Core(version))) is { } stable && stable.Commit != source.Commit)
         {
             problems.Add($"{ReleaseVersion.Text(stable.Version)} is already released ({stable.Name} marks commit {Abbreviated(stable.Commit)}), so {text} could never be released");
         }
@@ -239,7 +239,7 @@ public static class PromotionPolicy
             return Fail("immutable", $"{string.Join(" and ", problems)}; a release version never moves, so pass another --version");
         }
 
-        var existing = facts.Registry.VersionTagDigest is not null || facts.ReleaseTags.Any(t => t.Version == version);
+        var existing = facts.Registry.VersionTagDigest is not null || facts.ReleaseTags.Any(t => Precedence.SemVer.Equals(t.Version, version));
         return Pass("immutable", existing ? $"the tags of {text} already name this image and commit" : $"{text} is not tagged yet");
     }
 

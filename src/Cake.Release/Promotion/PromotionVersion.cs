@@ -51,7 +51,7 @@ public static class PromotionVersion
         }
 
         var reused = tags.Where(t => t.Commit == source.Commit && (channel is null ? !t.Version.IsPrerelease : ReleaseVersion.IsOfChannel(t.Version, channel, out _)))
-            .Select(t => t.Version).DefaultIfEmpty().Max();
+            .Select(t => t.Version).Max(Precedence.SemVer);
         if (reused is not null)
         {
             return new VersionChoice(reused, $"the release tag already on {Short(source.Commit!)}");
@@ -86,8 +86,8 @@ public static class PromotionVersion
 
     private static VersionChoice PreReleaseOf(SemanticVersion core, string channel, IReadOnlyList<ReleaseTag> tags, string? commit, string how)
     {
-        var same = tags.Where(t => t.Commit == commit && ReleaseVersion.Core(t.Version) == core && ReleaseVersion.IsOfChannel(t.Version, channel, out _))
-            .Select(t => t.Version).DefaultIfEmpty().Max();
+        var same = tags.Where(t => t.Commit == commit && Precedence.SemVer.Equals(ReleaseVersion.Core(t.Version), core) && ReleaseVersion.IsOfChannel(t.Version, channel, out _))
+            .Select(t => t.Version).Max(Precedence.SemVer);
         return same is not null
             ? new VersionChoice(same, $"the release tag already on {Short(commit!)}")
             : new VersionChoice(VersionLine.NextPreRelease(core, channel, tags.Select(t => t.Version)), how);

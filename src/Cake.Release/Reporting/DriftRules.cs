@@ -33,7 +33,7 @@ public static class DriftRules
         }
 
         return ReleaseVersion.TryParse(source.Version, out var newer, out _) && ReleaseVersion.TryParse(entry.Version, out var running, out _)
-            ? ReleaseVersion.Core(newer!) > ReleaseVersion.Core(running!)
+            ? Precedence.SemVer.Compare(ReleaseVersion.Core(newer!), ReleaseVersion.Core(running!)) > 0
             : source.Deployed > entry.Deployed;
     }
 

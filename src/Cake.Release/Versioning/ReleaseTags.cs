@@ -28,7 +28,7 @@ public static class ReleaseTags
             }
         }
 
-        return releases.OrderBy(r => r.Version).ToList();
+        return releases.OrderBy(r => r.Version, Precedence.SemVer).ToList();
     }
 
     /// <summary>The tag name of a release: its template rendered for the line and version.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using NuGet.Versioning;
 
 namespace Cake.Release.Versioning;
@@ -23,16 +25,16 @@ public static class VersionLine
     public static SemanticVersion? Next(string name, IReadOnlyCollection<SemanticVersion> existing, VersionRequest request, ChangeLevel sinceStable, bool changedSinceLatest, VersionRules? rules = null)
     {
         rules ??= VersionRules.Default;
-        var latest = existing.Count == 0 ? null : existing.Max();
+        var latest = existing.Count == 0 ? null : existing.Max(Precedence.SemVer);
         if (request.Explicit is { } wanted)
         {
-            return latest is not null && wanted <= latest
+            return latest is not null && Precedence.SemVer.Compare(wanted, latest) <= 0
                 ? throw new ReleaseException($"{name}: --version={ReleaseVersion.Text(wanted)} is not greater than the current version {ReleaseVersion.Text(latest)}; pass a higher version, e.g. {ReleaseVersion.Text(Bump(Stable(latest), ChangeLevel.Patch))}, or --bump.")
                 : wanted;
         }
 
         var channel = Channel(request, latest, rules);
-        var stable = existing.Where(v => !v.IsPrerelease).DefaultIfEmpty(new SemanticVersion(0, 0, 0)).Max()!;
+        var stable = existing.Where(v => !v.IsPrerelease).DefaultIfEmpty(new SemanticVersion(0, 0, 0)).Max(Precedence.SemVer)!;
         if (!changedSinceLatest && latest is not null && channel == ChannelOf(latest))
         {
             return null;
@@ -46,7 +48,7 @@ public static class VersionLine
             _ => sinceStable == ChangeLevel.Major && stable.Major == 0 && rules.BreakingBelowOneBumpsMinor ? ChangeLevel.Minor : sinceStable,
         };
 
-        var onPreReleaseLine = latest is { IsPrerelease: true } && latest > stable;
+        var onPreReleaseLine = latest is { IsPrerelease: true } && Precedence.SemVer.Compare(latest, stable) > 0;
         if (level == ChangeLevel.None)
         {
             // Only a channel switch with no new commits gets here (alpha.2 → beta.1, or rc → stable): same line.
@@ -62,14 +64,14 @@ public static class VersionLine
             return target;
         }
 
-        if (onPreReleaseLine && ReleaseVersion.Core(latest!) == target && ChannelOf(latest!) is { } current
+        if (onPreReleaseLine && Precedence.SemVer.Equals(ReleaseVersion.Core(latest!), target) && ChannelOf(latest!) is { } current
             && rules.Channels.ToList().IndexOf(channel) is var to and >= 0 && rules.Channels.ToList().IndexOf(current) is var from and >= 0 && to < from)
         {
             throw new ReleaseException($"{name} is at {ReleaseVersion.Text(latest!)}: a release line does not go back from {current} to {channel}; pass --prerelease={current} (or a later channel), or release {ReleaseVersion.Text(target)} without --prerelease.");
         }
 
         var next = NextPreRelease(target, channel, existing);
-        return latest is not null && next <= latest
+        return latest is not null && Precedence.SemVer.Compare(next, latest) <= 0
             ? throw new ReleaseException($"{name} is at {ReleaseVersion.Text(latest)}, which sorts above {ReleaseVersion.Text(next)}; pass a channel that sorts later, or --version.")
             : next;
     }
@@ -82,11 +84,11 @@ public static class VersionLine
     {
         ArgumentNullException.ThrowIfNull(core);
         var counter = existing
-            .Where(v => ReleaseVersion.Core(v) == core)
-            .Select(v => ReleaseVersion.IsOfChannel(v, channel, out var n) ? n : 0)
-            .DefaultIfEmpty(0)
+            .Where(v => Precedence.SemVer.Equals(ReleaseVersion.Core(v), core))
+            .Select(v => ReleaseVersion.IsOfChannel(v, channel, out var n) ? n : BigInteger.Zero)
+            .DefaultIfEmpty(BigInteger.Zero)
             .Max() + 1;
-        return new SemanticVersion(core.Major, core.Minor, core.Patch, [channel, counter.ToString(System.Globalization.CultureInfo.InvariantCulture)], null);
+        return new SemanticVersion(core.Major, core.Minor, core.Patch, [channel, counter.ToString(CultureInfo.InvariantCulture)], null);
     }
 
     /// <summary>The version one <paramref name="level"/> above <paramref name="stable"/>: 1.5.3 + minor → 1.6.0.</summary>

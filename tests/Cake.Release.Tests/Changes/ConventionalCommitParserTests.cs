@@ -1,4 +1,6 @@
+using Cake.Release.Changelog;
 using Cake.Release.Changes;
+using Cake.Release.Versioning;
 
 namespace Cake.Release.Tests.Changes;
 
@@ -85,6 +87,74 @@ public sealed class ConventionalCommitParserTests
 
         Assert.Equal((ChangeKind.Other, null, subject), (entry.Kind, entry.Type, entry.Description));
     }
+
+    [Fact]
+    public void A_breaking_footer_before_a_sign_off_paragraph_is_read()
+    {
+        // What `git commit -s -m "feat: x" -m "BREAKING CHANGE: y"` writes: the sign-off goes into a paragraph of its own.
+        var entry = Assert.Single(Parse("feat(api): new paging\n\nBREAKING CHANGE: page numbers start at 1\n\nSigned-off-by: Ann <ann@example.com>"));
+
+        Assert.Equal((true, "page numbers start at 1"), (entry.Breaking, entry.BreakingNote));
+        Assert.Equal("Ann <ann@example.com>", entry.Footers.Single(f => f.Key == "Signed-off-by").Value);
+        Assert.Equal(ChangeLevel.Major, ChangeLevels.Of([entry]));
+        Assert.Contains("- **BREAKING:** **api:** new paging — page numbers start at 1", ReleaseNotes.Render("2.0.0", new DateOnly(2025, 1, 6), [entry], new ChangelogFormat()));
+    }
+
+    [Fact]
+    public void A_breaking_footer_whose_value_starts_on_the_next_line_is_read()
+    {
+        var entry = Assert.Single(Parse("feat: new paging\n\nBREAKING CHANGE:\npage numbers start at 1\nand the size is capped\nRefs: #9"));
+
+        Assert.Equal((true, "page numbers start at 1 and the size is capped"), (entry.Breaking, entry.BreakingNote));
+        Assert.Equal("#9", entry.Footers.Single(f => f.Key == "Refs").Value);
+    }
+
+    [Fact]
+    public void A_breaking_value_runs_over_paragraphs_until_the_next_token()
+    {
+        var entry = Assert.Single(Parse("feat: new paging\n\nWhy: clients asked.\n\nBREAKING CHANGE: page numbers start at 1.\n\nMigrate by adding one.\n\nSigned-off-by: Ann <a@x>"));
+
+        Assert.Equal("page numbers start at 1. Migrate by adding one.", entry.BreakingNote);
+        Assert.Equal(["Why", "Signed-off-by"], entry.Footers.Select(f => f.Key));
+    }
+
+    [Fact]
+    public void A_breaking_footer_in_a_squash_body_under_a_title_that_is_not_conventional_marks_its_commit()
+    {
+        // GitHub's squash message: the pull request's title, then each commit as "* subject", its body and footers.
+        var entries = Parse("Payments v2 (#123)\n\n* feat(payments): add refunds\n\nBREAKING CHANGE: refunds need the new ledger table\n\n* fix: round totals\n\nSigned-off-by: Ann <a@x>");
+
+        Assert.Equal(
+            [("feat", "add refunds", true, "refunds need the new ledger table"), ("fix", "round totals", false, null)],
+            entries.Select(e => (e.Type!, e.Description, e.Breaking, e.BreakingNote)));
+    }
+
+    [Fact]
+    public void A_git_merge_squash_message_gives_each_squashed_commit_with_its_footers()
+    {
+        var message = "Squashed commit of the following:\n\ncommit 1111111111111111111111111111111111111111\nAuthor: Ann <a@x>\nDate:   Mon Jan 6 10:00:00 2025 +0000\n\n"
+            + "    fix: round totals\n\ncommit 2222222222222222222222222222222222222222\nAuthor: Ann <a@x>\nDate:   Mon Jan 6 09:00:00 2025 +0000\n\n"
+            + "    feat: add refunds\n    \n    BREAKING CHANGE: refunds need the new ledger table\n    \n    Signed-off-by: Ann <a@x>\n";
+
+        Assert.Equal(
+            [("fix", "round totals", false), ("feat", "add refunds", true)],
+            Parse(message).Select(e => (e.Type!, e.Description, e.Breaking)));
+    }
+
+    [Fact]
+    public void A_breaking_footer_on_a_git_revert_marks_the_revert()
+    {
+        var entry = Assert.Single(Parse("Revert \"feat(api): add search\"\n\nThis reverts commit 0123456789abcdef.\n\nBREAKING CHANGE: search is gone again"));
+
+        Assert.Equal((ChangeKind.Revert, true, "search is gone again"), (entry.Kind, entry.Breaking, entry.BreakingNote));
+    }
+
+    [Theory]
+    [InlineData("feat: x\n\nbreaking change: lower case is not the token")]
+    [InlineData("feat: x\n\nBREAKING CHANGES: a different word")]
+    [InlineData("feat: x\n\nThe BREAKING CHANGE: text inside a line is prose")]
+    public void Only_the_uppercase_token_at_the_start_of_a_footer_breaks(string message) =>
+        Assert.False(Assert.Single(Parse(message)).Breaking);
 
     private static IReadOnlyList<ChangeEntry> Parse(string message) =>
         ConventionalCommitParser.Parse(new CommitRecord("0123456789abcdef0123456789abcdef01234567", 1, DateTimeOffset.UnixEpoch, message));

@@ -22,12 +22,13 @@ public sealed record ProcessResult(int ExitCode, string Output, string Error)
 /// </summary>
 public static class ProcessRun
 {
-    public static ProcessResult Start(string fileName, IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    public static ProcessResult Start(string fileName, IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null, TimeSpan? timeout = null, string? input = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
@@ -52,6 +53,11 @@ public static class ProcessRun
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(2)))
         {
             process.Kill(entireProcessTree: true);

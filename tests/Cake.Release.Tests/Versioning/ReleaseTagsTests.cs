@@ -25,4 +25,16 @@ public sealed class ReleaseTagsTests
         var release = Assert.Single(releases);
         Assert.Equal("release-blue-v2.0.0", ReleaseTags.Name(template, "blue", release.Version));
     }
+
+    [Fact]
+    public void Tags_are_ordered_by_SemVer_precedence_case_sensitively_and_with_numbers_of_any_size()
+    {
+        // ASCII: upper case sorts before lower case; "-1" has a hyphen, so it is alphanumeric and above every number.
+        var names = new[] { "1.0.0-alpha", "1.0.0-Alpha", "1.0.0-rc.-1", "1.0.0-rc.40000000000", "1.0.0-rc.5000000000", "1.0.0-rc.2" };
+        var releases = ReleaseTags.Of(TagTemplate.Parse("{service}/{version}"), "blue", names.Select(n => ($"blue/{n}", "c0ffee")));
+
+        Assert.Equal(
+            ["1.0.0-Alpha", "1.0.0-alpha", "1.0.0-rc.2", "1.0.0-rc.5000000000", "1.0.0-rc.40000000000", "1.0.0-rc.-1"],
+            releases.Select(r => ReleaseVersion.Text(r.Version)));
+    }
 }

@@ -103,6 +103,22 @@ public sealed class VersionLineTests
         Assert.Equal("--bump=huge is not a bump rule; pass --bump=major, minor, patch, prerelease or auto.",
             Assert.Throws<ReleaseException>(() => VersionRequest.ParseBump("huge")).Message);
 
+    [Fact]
+    public void A_counter_continues_above_the_highest_one_even_beyond_Int64()
+    {
+        Assert.Equal("1.0.0-rc.40000000001", Next("0.9.0 1.0.0-rc.40000000000 1.0.0-rc.5000000000", new VersionRequest { PreRelease = "rc" }, ChangeLevel.Minor));
+        Assert.Equal("1.0.0-rc.100000000000000000000", Next("0.9.0 1.0.0-rc.99999999999999999999", new VersionRequest { PreRelease = "rc" }, ChangeLevel.Minor));
+    }
+
+    [Fact]
+    public void A_hyphenated_counter_is_no_negative_number_and_the_line_never_goes_back_below_it()
+    {
+        // alpha.-1 is alphanumeric (SemVer §11.4.3), so it sorts above alpha.0 and alpha.1: neither may come next.
+        var error = Assert.Throws<ReleaseException>(() => Next("0.9.0 1.0.0-alpha.-1", new VersionRequest { PreRelease = "alpha" }, ChangeLevel.Minor));
+
+        Assert.Contains("1.0.0-alpha.-1, which sorts above 1.0.0-alpha.1", error.Message);
+    }
+
     private static string Next(string existing, VersionRequest request, ChangeLevel level, bool changedSinceLatest = true, VersionRules? rules = null) =>
         ReleaseVersion.Text(VersionLine.Next("blue", Versions(existing), request, level, changedSinceLatest, rules) ?? throw new Xunit.Sdk.XunitException("nothing to release"));
 
