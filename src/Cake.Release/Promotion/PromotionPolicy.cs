@@ -201,7 +201,7 @@ public static class PromotionPolicy
         }
 
         var meanwhile = $"while this promotion was writing, another one put {service} {current.Version} into {target}{(current.By is null ? "" : $" (by {current.By})")}";
-        return VersionComparer.Default.Compare(wanted!, running!) switch
+        return Precedence.SemVer.Compare(wanted!, running!) switch
         {
             > 0 => null,
             0 => $"{meanwhile} with another digest ({Short(current.Digest)}); a version names one image, so {version} was not written: promote again with a higher --version",
