@@ -11,9 +11,9 @@ $exe = Join-Path $bin 'Build.dll'
 
 $stale = -not (Test-Path $exe) -or -not (Test-Path $stamp)
 if (-not $stale) {
-    $built = (Get-Item $stamp).LastWriteTimeUtc
-    $inputs = @(Get-ChildItem -Path (Join-Path $root 'build') -Recurse -File)
-    $inputs += @('global.json', 'nuget.config') | ForEach-Object { Get-Item (Join-Path $root $_) }
+    $built = (Get-Item -Force $stamp).LastWriteTimeUtc
+    $inputs = @(Get-ChildItem -Force -Path (Join-Path $root 'build') -Recurse -File)
+    $inputs += @('global.json', 'nuget.config') | ForEach-Object { Get-Item -Force (Join-Path $root $_) }
     $stale = [bool]($inputs | Where-Object { $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1)
 }
 

@@ -202,7 +202,8 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.True(File.GetLastWriteTimeUtc(stamp) > built.Item1, failed.ToString());
         var shFailed = ProcessRun.Start("bash", ["build.sh", .. failing], demo.Repository, environment, TimeSpan.FromMinutes(5));
         Assert.NotEqual(0, shFailed.ExitCode);
-        Assert.Equal((shFailed.ExitCode, shFailed.ErrorLines), (failed.ExitCode, failed.ErrorLines));
+        Assert.Equal(shFailed.ExitCode, failed.ExitCode);
+        Assert.Equal(shFailed.ErrorLines, failed.ErrorLines);
         Assert.Contains("no such.yaml", shFailed.Error);
     }
 }
