@@ -184,8 +184,8 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
         var log = Path.Combine(demo.Repository, "artifacts", "pipeline-build.log");
         var built = (File.GetLastWriteTimeUtc(stamp), File.GetLastWriteTimeUtc(log));
 
-        // Warm (the demo built the pipeline through build.sh): it runs as is, and a path with a space and '=' arrives whole.
-        var ps1Output = Path.Combine(demo.Directory, "status ps1=json.json");
+        // Warm (the demo built the pipeline through build.sh): it runs as is, and a path with a space, '=' and ':' arrives whole.
+        var ps1Output = Path.Combine(demo.Directory, "status ps1=json:1.json");
         var warm = Pwsh.File(script, ["--target=Status", "--format=json", $"--output={ps1Output}"], environment);
         Assert.True(warm.ExitCode == 0, warm.ToString());
         Assert.Equal(built, (File.GetLastWriteTimeUtc(stamp), File.GetLastWriteTimeUtc(log)));
