@@ -42,7 +42,7 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         context.DotNetBuild(context.Solution.FullPath, new DotNetBuildSettings { Configuration = context.BuildConfiguration, NoLogo = true });
 }
 
-[TaskDescription("Restores the dotnet tools (PowerShell, for build.ps1's tests); installs the Debian packages the tests start (when root), else names them")]
+[TaskDescription("Restores the dotnet tools; installs the Debian packages the tests start (when root), else names them")]
 public sealed class TestTools : FrostingTask<BuildContext>
 {
     // Command → Debian package. The tests start these real components themselves, on 127.0.0.1.
