@@ -3,6 +3,19 @@
 # The pipeline is rebuilt only when something under build/ or src/ (or the shared MSBuild files) is
 # newer than the last build, so a warm call starts the pipeline directly, without an MSBuild check.
 $ErrorActionPreference = 'Stop'
+
+# Run as a file (pwsh -File build.ps1 …, or ./build.ps1 through the #! line), PowerShell binds the arguments like its own
+# parameters first and cuts '--digest=sha256:…' at the colon; the process's command line, after this script, has them as
+# typed. Called from a PowerShell prompt, the prompt has parsed them, and $args holds them whole.
+$arguments = $args
+$given = [Environment]::GetCommandLineArgs()
+for ($i = 1; $i -lt $given.Count; $i++) {
+    if ($given[$i] -and [IO.Path]::GetFullPath($given[$i]) -eq $PSCommandPath) {
+        $arguments = @($given | Select-Object -Skip ($i + 1))
+        break
+    }
+}
+
 $root = $PSScriptRoot
 Set-Location $root
 $bin = Join-Path $root 'artifacts/bin/Build/release'
@@ -11,9 +24,9 @@ $exe = Join-Path $bin 'Build.dll'
 
 $stale = -not (Test-Path $exe) -or -not (Test-Path $stamp)
 if (-not $stale) {
-    $built = (Get-Item $stamp).LastWriteTimeUtc
-    $inputs = @('build', 'src') | ForEach-Object { Get-ChildItem -Path (Join-Path $root $_) -Recurse -File }
-    $inputs += @('Directory.Build.props', 'Directory.Packages.props', 'global.json') | ForEach-Object { Get-Item (Join-Path $root $_) }
+    $built = (Get-Item -Force $stamp).LastWriteTimeUtc
+    $inputs = @('build', 'src') | ForEach-Object { Get-ChildItem -Force -Path (Join-Path $root $_) -Recurse -File }
+    $inputs += @('Directory.Build.props', 'Directory.Packages.props', 'global.json') | ForEach-Object { Get-Item -Force (Join-Path $root $_) }
     $stale = [bool]($inputs | Where-Object { $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1)
 }
 
@@ -21,9 +34,9 @@ if ($stale) {
     New-Item -ItemType Directory -Force -Path (Join-Path $root 'artifacts') | Out-Null
     $log = Join-Path $root 'artifacts/pipeline-build.log'
     dotnet build build/Build.csproj --configuration Release --nologo *> $log
-    if ($LASTEXITCODE -ne 0) { Get-Content $log | Write-Host; exit $LASTEXITCODE }   # shown only when building the pipeline failed
+    if ($LASTEXITCODE -ne 0) { [Console]::Error.Write((Get-Content -Raw $log)); exit 1 }   # shown only when building the pipeline failed
     New-Item -ItemType File -Force -Path $stamp | Out-Null
 }
 
-& dotnet $exe @args
+& dotnet $exe @arguments
 exit $LASTEXITCODE

@@ -42,7 +42,7 @@ public sealed class BuildTask : FrostingTask<BuildContext>
         context.DotNetBuild(context.Solution.FullPath, new DotNetBuildSettings { Configuration = context.BuildConfiguration, NoLogo = true });
 }
 
-[TaskDescription("Installs the Debian packages the tests start (when root), else names them, and the npm packages of tests/Interop")]
+[TaskDescription("Restores the dotnet tools; installs the Debian packages the tests start (when root), else names them, and the npm packages of tests/Interop")]
 public sealed class TestTools : FrostingTask<BuildContext>
 {
     // Command → Debian package. The tests start these real components themselves, on 127.0.0.1.
@@ -51,6 +51,9 @@ public sealed class TestTools : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
+        // The tests run build.ps1 through the PowerShell that .config/dotnet-tools.json pins, so a fresh clone needs no pwsh of its own.
+        context.DotNetToolRestore();
+
         var missing = Needed.Where(tool => context.Tools.Resolve(tool.Command) is null).Select(tool => tool.Package).ToList();
         if (missing.Count > 0)
         {

@@ -173,4 +173,37 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(File.ReadAllText(Path.Combine(demo.Repository, "artifacts", "status.json")), File.ReadAllText(output));
     }
+
+    [Fact]
+    public void Its_build_ps1_starts_the_built_pipeline_rebuilds_after_a_change_under_build_and_answers_as_build_sh_does()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.ToString());
+        var environment = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "", ["GITHUB_STEP_SUMMARY"] = "" };
+        var script = Path.Combine(demo.Repository, "build.ps1");
+        var stamp = Path.Combine(demo.Repository, "artifacts", "bin", "Build", "release", ".pipeline-built");
+        var log = Path.Combine(demo.Repository, "artifacts", "pipeline-build.log");
+        var built = (File.GetLastWriteTimeUtc(stamp), File.GetLastWriteTimeUtc(log));
+
+        // Warm (the demo built the pipeline through build.sh): it runs as is, and a path with a space, '=' and ':' arrives whole.
+        var ps1Output = Path.Combine(demo.Directory, "status ps1=json:1.json");
+        var warm = Pwsh.File(script, ["--target=Status", "--format=json", $"--output={ps1Output}"], environment);
+        Assert.True(warm.ExitCode == 0, warm.ToString());
+        Assert.Equal(built, (File.GetLastWriteTimeUtc(stamp), File.GetLastWriteTimeUtc(log)));
+
+        var shOutput = Path.Combine(demo.Directory, "status sh=json.json");
+        var sh = ProcessRun.Start("bash", ["build.sh", "--target=Status", "--format=json", $"--output={shOutput}"], demo.Repository, environment, TimeSpan.FromMinutes(5));
+        Assert.True(sh.ExitCode == 0, sh.ToString());
+        Assert.Equal(File.ReadAllText(shOutput), File.ReadAllText(ps1Output));
+
+        // A change under build/ rebuilds it; a failing target fails with the pipeline's exit code and message.
+        File.SetLastWriteTimeUtc(Path.Combine(demo.Repository, "build", "Build.csproj"), DateTime.UtcNow);
+        string[] failing = ["--target=Status", "--config=no such.yaml"];
+        var failed = Pwsh.File(script, failing, environment);
+        Assert.True(File.GetLastWriteTimeUtc(stamp) > built.Item1, failed.ToString());
+        var shFailed = ProcessRun.Start("bash", ["build.sh", .. failing], demo.Repository, environment, TimeSpan.FromMinutes(5));
+        Assert.NotEqual(0, shFailed.ExitCode);
+        Assert.Equal(shFailed.ExitCode, failed.ExitCode);
+        Assert.Equal(shFailed.ErrorLines, failed.ErrorLines);
+        Assert.Contains("no such.yaml", shFailed.Error);
+    }
 }
