@@ -171,6 +171,14 @@ public static partial class GitOpsAliases
         {
             throw new ReleaseException($"'{digest}' is not an image digest (--digest): pass sha256: and 64 lowercase hex digits, as the registry reports it.");
         }
+
+        // Names for the audit trail are input like any other: refused before the registry or git is asked anything.
+        if (settings.By is { } by)
+        {
+            AuditText.OneLine(by, "--by");
+        }
+
+        AuditText.Approvers(settings.Approvers);
     }
 
     private static void Require(string value, string what, string example)

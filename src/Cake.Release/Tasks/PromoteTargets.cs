@@ -40,7 +40,8 @@ public sealed class PromoteTargets : ITaskSource
                 context.Log.Warning("No Promote<Env> targets: {0}", e.Message);
             }
 
-            return asked.Select(name => new ContributedTask(name, $"Cannot promote: {e.Message}", new UnloadableConfigTask(e.Message), SupportsDryRun: true)).ToList();
+            // It reads what a Promote<Env> target reads, so the mistake is reported and not "Unknown argument --service".
+            return asked.Select(name => new ContributedTask(name, $"Cannot promote: {e.Message}", new UnloadableConfigTask(e.Message), SupportsDryRun: true, Arguments: PromoteArguments)).ToList();
         }
 
         return config.Environments.Where(e => e.From is not null).Select(e => new ContributedTask(
@@ -48,8 +49,11 @@ public sealed class PromoteTargets : ITaskSource
             $"Promotes --service from {e.From} into {e.Name} (PromoteEnv --to={e.Name})",
             new PromoteEnvironmentTask(e.Name),
             SupportsDryRun: true,
-            Arguments: [.. TaskCatalog.ArgumentsOf(typeof(PromoteEnvTask)).Where(name => name != "to")])).ToList();
+            Arguments: PromoteArguments)).ToList();
     }
+
+    // PromoteEnv's arguments but --to, which the target's name fixes.
+    private static List<string> PromoteArguments => [.. TaskCatalog.ArgumentsOf(typeof(PromoteEnvTask)).Where(name => name != "to")];
 
     private static List<string> RequestedPromoteTargets(ICakeContext context) =>
         context.Arguments.GetArguments("target")

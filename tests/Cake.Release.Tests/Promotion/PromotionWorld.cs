@@ -48,7 +48,7 @@ public sealed class PromotionWorld : IDisposable
     {
         var commit = ShopMonorepo.Commit(Clone, $"feat({service}): checkout v{imageSize}", new Dictionary<string, string?> { [$"projects/{service}/app.txt"] = $"{service} v{imageSize}\n" });
         var digest = PushImage(service, $"sha-{commit[..7]}", imageSize);
-        var result = TestCake.Context().UpdateManifest(new UpdateManifestSettings
+        var result = TestCake.Context().WriteManifest(new UpdateManifestSettings
         {
             Environment = "dev",
             Service = service,
