@@ -47,6 +47,7 @@ public sealed class BuildPs1Tests(RepositoryCopy copy) : IClassFixture<Repositor
 
             namespace Build;
 
+            [TaskArgument("text")]
             public sealed class Echo : FrostingTask<BuildContext>
             {
                 public override void Run(BuildContext context)
