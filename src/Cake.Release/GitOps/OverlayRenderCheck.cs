@@ -18,9 +18,6 @@ internal sealed class OverlayRenderCheck(ICakeContext context, GitRepository rep
 {
     private readonly FilePath? _kubectl = Kubectl(context);
 
-    /// <summary>Whether kubectl is on PATH, so edited overlays are rendered before a push.</summary>
-    public static bool IsActive(ICakeContext context) => Kubectl(context) is not null;
-
     /// <summary>Throws a <see cref="ReleaseException"/> naming the overlay and the container when an edited overlay does not render the release.</summary>
     public void Verify(BranchSnapshot snapshot, BranchChange change, IReadOnlyList<FileChange> changes)
     {

@@ -43,7 +43,6 @@ public static class HotfixAliases
             context.Log.Information("{0} the worktree {1}, which an interrupted Hotfix left behind.", dryRun ? "Dry run: would remove" : "Removed", stale);
         }
 
-
         var fix = repository.ResolveCommit(settings.Commit);
         var releases = ReleaseTags.Of(config.Tags.Release, service.Name, history.RemoteTags(remote));
         var line = HotfixLine.Of(service.Name, releases, settings.Line);

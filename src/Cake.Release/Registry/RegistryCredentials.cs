@@ -109,16 +109,16 @@ internal static class RegistryCredentials
             {
                 foreach (var key in new[] { "auth", "password", "identitytoken", "registrytoken" })
                 {
-                    if (Property(entry.Value, key)?.ValueKind == JsonValueKind.String && Property(entry.Value, key)!.Value.GetString() is { Length: > 0 } value)
+                    if (Property(entry.Value, key) is { ValueKind: JsonValueKind.String } field && field.GetString() is { Length: > 0 } value)
                     {
                         yield return value;
-                    }
-                }
 
-                if (Property(entry.Value, "auth")?.ValueKind == JsonValueKind.String && Decoded(Property(entry.Value, "auth")!.Value.GetString()!) is { } decoded
-                    && decoded.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0)
-                {
-                    yield return decoded[(colon + 1)..];
+                        // auth is base64 of user:password; the password alone shows up too, in a URL or an error.
+                        if (key == "auth" && Decoded(value) is { } decoded && decoded.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0)
+                        {
+                            yield return decoded[(colon + 1)..];
+                        }
+                    }
                 }
             }
         }
