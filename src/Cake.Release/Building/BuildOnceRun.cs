@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Cake.Release.Session;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Hosting;
@@ -33,7 +34,7 @@ internal sealed class BuildOnceRun
             throw new ReleaseException($"BuildOnce: Parallelism {parallelism} builds nothing; set it to 1 or more (or leave it unset for min(4, processors)).");
         }
 
-        var config = ReleaseConfigLoader.Load(_settings.ConfigFile.MakeAbsolute(_context.Environment).FullPath);
+        var config = ReleaseSession.Of(_context).Config(_settings.ConfigFile);
         var (services, changedHead) = Select(config);
         var dryRun = _settings.DryRun ?? _context.IsDryRun();
         var sourceDirectory = _settings.SourceDirectory?.MakeAbsolute(_context.Environment) ?? new DirectoryPath(config.RepositoryRoot);

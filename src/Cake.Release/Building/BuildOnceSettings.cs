@@ -4,7 +4,7 @@ using Cake.Release.Registry;
 namespace Cake.Release.Building;
 
 /// <summary>Settings for <see cref="BuildAliases.BuildOnce"/>: which services, at which commit, from which checkout.</summary>
-public sealed class BuildOnceSettings
+public sealed class BuildOnceSettings : ReleaseSettings
 {
     /// <summary>The services to build (<c>--service</c>); empty: the services listed in <c>artifacts/changed.json</c> (DetectChanged).</summary>
     public IList<string> Services { get; } = new List<string>();
@@ -13,16 +13,10 @@ public sealed class BuildOnceSettings
     public string? Commit { get; set; }
 
     /// <summary>
-    /// The checkout to build from; default the repository root (the folder of <see cref="ConfigFile"/>). When
+    /// The checkout to build from; default the repository root (the folder of <see cref="ReleaseSettings.ConfigFile"/>). When
     /// <see cref="Commit"/> is not its HEAD, the commit's tree is exported to a temporary folder and built from there.
     /// </summary>
     public DirectoryPath? SourceDirectory { get; set; }
-
-    /// <summary>The release configuration (<c>--config</c>); default <c>release.yaml</c> in the working directory.</summary>
-    public FilePath ConfigFile { get; set; } = "release.yaml";
-
-    /// <summary>True to only say what would be built or skipped; null (default) follows the run's <c>--dryrun</c>.</summary>
-    public bool? DryRun { get; set; }
 
     /// <summary>How many services build at once; default min(4, processor count).</summary>
     public int? Parallelism { get; set; }

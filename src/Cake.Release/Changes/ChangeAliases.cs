@@ -2,6 +2,7 @@ using System.Text;
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
+using Cake.Release.Session;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Reporting;
@@ -26,7 +27,7 @@ public static class ChangeAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
 
-        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var history = new ChangeHistory(context, config.RepositoryRoot, settings.Git);
         var changes = new ChangeDetection(config, history, () => new GitRepository(context, config.RepositoryRoot, settings.Git), context.Log)
             .Detect(settings.Base, settings.Head);

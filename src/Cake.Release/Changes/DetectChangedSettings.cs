@@ -4,7 +4,7 @@ using Cake.Release.GitOps;
 namespace Cake.Release.Changes;
 
 /// <summary>Settings for <see cref="ChangeAliases.DetectChanged"/>.</summary>
-public sealed class DetectChangedSettings
+public sealed class DetectChangedSettings : ReleaseSettings
 {
     /// <summary>
     /// The commit every service is compared with (<c>--base</c>). When null, each service's base is the commit the
@@ -15,12 +15,6 @@ public sealed class DetectChangedSettings
     /// <summary>The commit whose changes are detected (<c>--head</c>); HEAD when null.</summary>
     public string? Head { get; set; }
 
-    /// <summary>The release configuration; <c>release.yaml</c> in the working directory by default.</summary>
-    public FilePath ConfigFile { get; set; } = "release.yaml";
-
     /// <summary>Whether to write <c>artifacts/changed.json</c> and the CI outputs; true by default.</summary>
     public bool WriteOutputs { get; set; } = true;
-
-    /// <summary>How <c>git</c> is run (tool path, timeout, environment).</summary>
-    public GitSettings Git { get; set; } = new();
 }

@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
+using Cake.Release.Session;
 using Cake.Release.Changelog;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
@@ -38,7 +39,7 @@ public static class ChartAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var history = new GitHistory(context, config.RepositoryRoot, settings.Git);
         var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
         var baseRef = settings.Base ?? $"{config.Git.Remote}/{config.Git.MainBranch}";
@@ -100,7 +101,7 @@ public static class ChartAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var (remote, main) = (config.Git.Remote, config.Git.MainBranch);
         var history = new GitHistory(context, config.RepositoryRoot, settings.Git);
         var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
@@ -117,7 +118,7 @@ public static class ChartAliases
             return plan.NothingToRelease || plan.AlreadyTagged is not null
                 ? new BranchChange("", [])
                 : new BranchChange($"chore(release): {unit.Name} {ReleaseVersion.Text(plan.Version!)}\n\n{ReleaseCommit.Trailer}: {plan.Tag}\n", plan.Edits);
-        }, settings.DryRun);
+        }, ReleaseSession.Of(context).IsDryRun(settings));
 
         ReleaseStep.Notes(context.Log, plan!);
         if (ReleaseStep.Finished(context.Log, plan!) is { } finished)
@@ -142,7 +143,7 @@ public static class ChartAliases
             context.Log.Information("{0} already has {1} {2} in its chart and changelog (commit {3}) but no tag {4}: tagging it.", target, unit.Name, version, commit[..7], tag);
         }
 
-        if (settings.DryRun)
+        if (ReleaseSession.Of(context).IsDryRun(settings))
         {
             context.Log.Information("Dry run: would push the annotated tag {0} on {1} (git push {2} refs/tags/{0}).", tag, commit[..7], remote);
             return new ReleaseStepResult(unit.Name, version, tag, ReleaseOutcome.Planned, [], commit);

@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Cake.Release.Session;
 using Cake.Release.Changelog;
 using Cake.Release.Config;
 using Cake.Release.Diffs;
@@ -13,7 +14,7 @@ internal static class ReleaseStep
 {
     public static ReleaseStepResult InWorkingTree(ICakeContext context, ReleaseRequestSettings settings, bool bumpChart, bool writeChangelog, DateOnly date, ChangelogFormat format, bool write = true)
     {
-        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var history = new GitHistory(context, config.RepositoryRoot, settings.Git);
         var source = ReleaseSource.WorkingTree(config.RepositoryRoot, history);
         var unit = ReleaseUnit.Resolve(config, settings.Service, settings.Chart, bumpChart, dir => ChartName(source, dir));
@@ -39,7 +40,7 @@ internal static class ReleaseStep
             return new ReleaseStepResult(unit.Name, version, plan.Tag, ReleaseOutcome.Unchanged, []);
         }
 
-        if (settings.DryRun)
+        if (ReleaseSession.Of(context).IsDryRun(settings))
         {
             context.Log.Information("Dry run: {0} {1} would change {2} file(s):", unit.Name, version, changes.Count);
             ShowDiffs(context.Log, changes);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
+using Cake.Release.Session;
 using Cake.Release.Building;
 using Cake.Release.Config;
 using Cake.Release.Diffs;
@@ -34,7 +35,7 @@ public static partial class GitOpsAliases
         ArgumentNullException.ThrowIfNull(settings);
         Validate(settings);
 
-        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var environment = config.Environment(settings.Environment);
         var service = config.Service(settings.Service);
         RefuseGates(environment, service.Name, settings.Version);
@@ -53,7 +54,7 @@ public static partial class GitOpsAliases
     internal static ManifestUpdateResult WriteManifest(this ICakeContext context, UpdateManifestSettings settings, Func<ManifestEntry?, string?>? rule = null)
     {
         Validate(settings);
-        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
         return Write(context, config, settings, settings.Digest, SourceCommit(repository, settings.Commit), rule);
     }
@@ -79,7 +80,7 @@ public static partial class GitOpsAliases
 
         var action = settings.Action ?? (from is null ? "deploy" : "promote");
         var write = new BranchWriter(repository, context.Log, settings.Retry)
-            .Write(config.Git.Remote, environment.Branch, config.Git.MainBranch, snapshot => DeploymentEdits.Compose(config, deployment, action, snapshot, rule), settings.DryRun,
+            .Write(config.Git.Remote, environment.Branch, config.Git.MainBranch, snapshot => DeploymentEdits.Compose(config, deployment, action, snapshot, rule), ReleaseSession.Of(context).IsDryRun(settings),
                 new OverlayRenderCheck(context, repository).Verify);
 
         Report(context.Log, deployment, write);

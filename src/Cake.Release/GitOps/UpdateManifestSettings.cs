@@ -4,7 +4,7 @@ using Cake.Release.Registry;
 namespace Cake.Release.GitOps;
 
 /// <summary>What <see cref="GitOpsAliases.UpdateManifest"/> writes, and where.</summary>
-public sealed class UpdateManifestSettings
+public sealed class UpdateManifestSettings : ReleaseSettings
 {
     /// <summary>The environment whose manifest is written (<c>--env</c>). Required.</summary>
     public string Environment { get; set; } = "";
@@ -33,18 +33,9 @@ public sealed class UpdateManifestSettings
     /// <summary>The subject's verb; default <c>promote</c> when <see cref="From"/> is set, else <c>deploy</c>.</summary>
     public string? Action { get; set; }
 
-    /// <summary>The release configuration (<c>--config</c>); default <c>release.yaml</c> in the working directory.</summary>
-    public FilePath ConfigFile { get; set; } = "release.yaml";
-
-    /// <summary>Print the diffs and the ref it would push, and push nothing.</summary>
-    public bool DryRun { get; set; }
-
     /// <summary>Retries and timeouts for the registry, which is asked for the image before anything is written.</summary>
     public RegistrySettings Registry { get; set; } = new();
 
     /// <summary>How to retry when other pipelines push to the branch at the same time.</summary>
     public PushRetry Retry { get; set; } = PushRetry.Default;
-
-    /// <summary>How to run git.</summary>
-    public GitSettings Git { get; set; } = new();
 }

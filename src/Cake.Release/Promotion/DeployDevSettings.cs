@@ -7,7 +7,7 @@ using Cake.Release.Registry;
 namespace Cake.Release.Promotion;
 
 /// <summary>What <see cref="DeployAliases.DeployDev"/> records in the auto environment.</summary>
-public sealed class DeployDevSettings
+public sealed class DeployDevSettings : ReleaseSettings
 {
     /// <summary>The images to deploy; empty (the default): DetectChanged, then BuildOnce of the changed services.</summary>
     public IList<ServiceBuild> Builds { get; } = new List<ServiceBuild>();
@@ -27,18 +27,9 @@ public sealed class DeployDevSettings
     /// <summary>Who deploys (<c>--by</c>); default: the CI actor, else the git user.</summary>
     public string? By { get; set; }
 
-    /// <summary>The release configuration (<c>--config</c>); default <c>release.yaml</c> in the working directory.</summary>
-    public FilePath ConfigFile { get; set; } = "release.yaml";
-
-    /// <summary>True to print the tag moves and manifest diffs and change nothing; null (default) follows the run's <c>--dryrun</c>.</summary>
-    public bool? DryRun { get; set; }
-
     /// <summary>Retries and timeouts for the registry.</summary>
     public RegistrySettings Registry { get; set; } = new();
 
     /// <summary>How to retry when other pipelines push to the environment's branch at the same time.</summary>
     public PushRetry Retry { get; set; } = PushRetry.Default;
-
-    /// <summary>How to run git.</summary>
-    public GitSettings Git { get; set; } = new();
 }

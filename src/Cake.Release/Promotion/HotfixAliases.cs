@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Cake.Release.Session;
 using Cake.Release.Building;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
@@ -31,7 +32,7 @@ public static class HotfixAliases
         Require(settings.Service, "a service", "--service=blue");
         Require(settings.Commit, "the commit of the fix", "--commit=3f2c1a0");
 
-        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var service = config.Service(settings.Service);
         var remote = config.Git.Remote;
         var dryRun = settings.DryRun ?? context.IsDryRun();

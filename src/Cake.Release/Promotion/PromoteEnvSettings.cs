@@ -5,7 +5,7 @@ using Cake.Release.Registry;
 namespace Cake.Release.Promotion;
 
 /// <summary>Settings of <see cref="PromotionAliases.PromoteEnv"/>.</summary>
-public sealed class PromoteEnvSettings
+public sealed class PromoteEnvSettings : ReleaseSettings
 {
     /// <summary>The service to promote (<c>--service</c>).</summary>
     public string Service { get; set; } = "";
@@ -28,12 +28,6 @@ public sealed class PromoteEnvSettings
     /// <summary>The promoter (<c>--by</c>); default the CI actor, else the git user.</summary>
     public string? By { get; set; }
 
-    /// <summary>release.yaml; its folder is the repository root.</summary>
-    public FilePath ConfigFile { get; set; } = "release.yaml";
-
-    /// <summary>Plan and check only (<c>--dryrun</c>); null: the context's --dryrun.</summary>
-    public bool? DryRun { get; set; }
-
     /// <summary>Time-outs and retries of the registry client.</summary>
     public RegistrySettings Registry { get; set; } = new();
 
@@ -42,7 +36,4 @@ public sealed class PromoteEnvSettings
 
     /// <summary>How long a webhook may take to answer before the notification is given up (with a warning).</summary>
     public TimeSpan NotifyTimeout { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>The git tool's settings.</summary>
-    public GitSettings Git { get; set; } = new();
 }

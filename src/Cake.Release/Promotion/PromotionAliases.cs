@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
+using Cake.Release.Session;
 using Cake.Release.Changelog;
 using Cake.Release.Charts;
 using Cake.Release.Config;
@@ -152,7 +153,7 @@ public static class PromotionAliases
             throw new ReleaseException("--bump=prerelease is not for PromoteEnv: an environment's preRelease: decides the channel; pass --bump=major, minor, patch or auto.");
         }
 
-        config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var service = config.Service(settings.Service).Name;
         var target = config.Environment(settings.To).Name;
         var from = settings.From is null ? null : config.Environment(settings.From).Name;

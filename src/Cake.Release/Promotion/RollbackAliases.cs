@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
+using Cake.Release.Session;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Hosting;
@@ -30,7 +31,7 @@ public static class RollbackAliases
         Require(settings.Environment, "an environment", "--env=production");
         Require(settings.Service, "a service", "--service=blue");
 
-        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var environment = config.Environment(settings.Environment);
         var service = config.Service(settings.Service);
         var dryRun = settings.DryRun ?? context.IsDryRun();

@@ -5,7 +5,7 @@ using Cake.Release.Registry;
 namespace Cake.Release.Promotion;
 
 /// <summary>What <see cref="RollbackAliases.Rollback"/> rolls back, and where.</summary>
-public sealed class RollbackSettings
+public sealed class RollbackSettings : ReleaseSettings
 {
     /// <summary>The environment to roll back (<c>--env</c>). Required.</summary>
     public string Environment { get; set; } = "";
@@ -19,18 +19,9 @@ public sealed class RollbackSettings
     /// <summary>Who rolls back (<c>--by</c>); default: the CI actor, else the git user.</summary>
     public string? By { get; set; }
 
-    /// <summary>The release configuration (<c>--config</c>); default <c>release.yaml</c> in the working directory.</summary>
-    public FilePath ConfigFile { get; set; } = "release.yaml";
-
-    /// <summary>True to only show the tag move and the manifest diff; null (default) follows the run's <c>--dryrun</c>.</summary>
-    public bool? DryRun { get; set; }
-
     /// <summary>Retries and timeouts for the registry.</summary>
     public RegistrySettings Registry { get; set; } = new();
 
     /// <summary>How to retry when other pipelines push to the environment's branch at the same time.</summary>
     public PushRetry Retry { get; set; } = PushRetry.Default;
-
-    /// <summary>How to run git.</summary>
-    public GitSettings Git { get; set; } = new();
 }

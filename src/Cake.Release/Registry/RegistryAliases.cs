@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
+using Cake.Release.Session;
 using Cake.Release.Config;
 using Cake.Release.Hosting;
 
@@ -53,7 +54,7 @@ public static class RegistryAliases
             throw new ReleaseException("Retag needs exactly one of --from-tag and --digest: pass --from-tag=sha-3f2c1ab or --digest=sha256:<64 hex digits>.");
         }
 
-        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var repository = ImageReference.InRegistry(config.Registry, config.Service(settings.Service).Image);
         var retag = new RetagSettings
         {

@@ -3,7 +3,7 @@ using Cake.Core.IO;
 namespace Cake.Release.Registry;
 
 /// <summary>Settings for <see cref="RegistryAliases.RetagService"/>: a release.yaml service's image, found by tag or digest.</summary>
-public sealed class RetagServiceSettings
+public sealed class RetagServiceSettings : ReleaseSettings
 {
     /// <summary>The service (<c>--service</c>); its image is <c>registry/image</c> from release.yaml.</summary>
     public string Service { get; set; } = "";
@@ -16,12 +16,6 @@ public sealed class RetagServiceSettings
 
     /// <summary>The tags to give it. The environments' <c>imageTag</c>s may move; every other tag is a version.</summary>
     public IList<string> Tags { get; } = new List<string>();
-
-    /// <summary>The release configuration (<c>--config</c>); default <c>release.yaml</c> in the working directory.</summary>
-    public FilePath ConfigFile { get; set; } = "release.yaml";
-
-    /// <summary>True to only say what would happen; null (default) follows the run's <c>--dryrun</c>.</summary>
-    public bool? DryRun { get; set; }
 
     /// <summary>Retries and timeouts for a registry.</summary>
     public RegistrySettings Registry { get; set; } = new();

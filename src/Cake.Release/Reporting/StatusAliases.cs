@@ -3,6 +3,7 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Cake.Release.Session;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Hosting;
@@ -34,7 +35,7 @@ public static class StatusAliases
             throw new ReleaseException($"Status: format {(int)settings.Format} is unknown; use one of {string.Join(", ", Enum.GetNames<StatusFormat>())}.");
         }
 
-        var config = ReleaseConfigLoader.Load(settings.ConfigFile.MakeAbsolute(context.Environment).FullPath);
+        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         // Named services are checked (an unknown one is refused, naming the closest) but rows keep the file's order.
         var named = settings.Services.Select(s => config.Service(s).Name).ToHashSet(StringComparer.Ordinal);
         var services = config.Services.Select(s => s.Name).Where(s => named.Count == 0 || named.Contains(s)).ToList();

@@ -5,13 +5,10 @@ using Cake.Release.Registry;
 namespace Cake.Release.Reporting;
 
 /// <summary>Settings of <see cref="StatusAliases.Status"/>.</summary>
-public sealed class StatusSettings
+public sealed class StatusSettings : ReleaseSettings
 {
     /// <summary>How to show the matrix (<c>--format</c>); default a table in the log.</summary>
     public StatusFormat Format { get; set; } = StatusFormat.Table;
-
-    /// <summary>The release configuration (<c>--config</c>); default <c>release.yaml</c> in the working directory.</summary>
-    public FilePath ConfigFile { get; set; } = "release.yaml";
 
     /// <summary>
     /// Where the JSON or HTML output goes (<c>--output</c>); default <c>artifacts/status.json</c> or
@@ -22,12 +19,6 @@ public sealed class StatusSettings
     /// <summary>Retries and timeouts of the registry reads; default the registry client's.</summary>
     public RegistrySettings? Registry { get; set; }
 
-    /// <summary>How to run git; default the git on PATH.</summary>
-    public GitSettings? Git { get; set; }
-
     /// <summary>The services to show (<c>--service</c>, repeatable); empty shows them all.</summary>
     public IList<string> Services { get; set; } = [];
-
-    /// <summary>True to only print, writing no file and no job summary; null (default) follows the run's <c>--dryrun</c>.</summary>
-    public bool? DryRun { get; set; }
 }

@@ -24,7 +24,6 @@ public sealed class BuildOnceTask : FrostingTask
         {
             Commit = ReleaseArguments.Value(context, "commit"),
             ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
-            DryRun = context.IsDryRun(),
         };
         foreach (var service in ReleaseArguments.Values(context, "service"))
         {

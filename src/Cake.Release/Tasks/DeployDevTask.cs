@@ -29,7 +29,6 @@ public sealed class DeployDevTask : FrostingTask
             By = ReleaseArguments.Value(context, "by"),
             Detect = new DetectChangedSettings { Base = ReleaseArguments.Value(context, "base"), Head = ReleaseArguments.Value(context, "head") },
             ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
-            DryRun = context.IsDryRun(),
         };
         foreach (var service in ReleaseArguments.Values(context, "service"))
         {

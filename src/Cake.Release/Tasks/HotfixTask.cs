@@ -22,6 +22,5 @@ public sealed class HotfixTask : FrostingTask
             Commit = ReleaseArguments.Required(context, "commit", "3f2c1a0"),
             Line = ReleaseArguments.Value(context, "line"),
             ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
-            DryRun = context.IsDryRun(),
         });
 }

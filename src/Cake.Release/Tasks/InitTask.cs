@@ -16,6 +16,5 @@ public sealed class InitTask : FrostingTask
         context.Init(new InitSettings
         {
             ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
-            DryRun = context.IsDryRun(),
         });
 }

@@ -32,7 +32,6 @@ public sealed class PromoteEnvTask : FrostingTask
             Bump = ReleaseArguments.Value(context, "bump"),
             By = ReleaseArguments.Value(context, "by"),
             ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
-            DryRun = context.IsDryRun(),
         };
         foreach (var approver in ReleaseArguments.Values(context, "approver"))
         {

@@ -17,7 +17,6 @@ internal static class ReleaseRequestArguments
         settings.PreRelease = ReleaseArguments.Value(context, "prerelease");
         settings.Version = ReleaseArguments.Value(context, "version");
         settings.ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml";
-        settings.DryRun = context.IsDryRun();
         return settings;
     }
 

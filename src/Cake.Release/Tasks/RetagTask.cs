@@ -27,7 +27,6 @@ public sealed class RetagTask : FrostingTask
             FromTag = ReleaseArguments.Value(context, "from-tag"),
             Digest = ReleaseArguments.Value(context, "digest"),
             ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
-            DryRun = context.IsDryRun(),
         };
         foreach (var tag in ReleaseArguments.Values(context, "tag"))
         {

@@ -24,6 +24,5 @@ public sealed class RollbackTask : FrostingTask
             Version = ReleaseArguments.Value(context, "version"),
             By = ReleaseArguments.Value(context, "by"),
             ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
-            DryRun = context.IsDryRun(),
         });
 }

@@ -4,7 +4,7 @@ using Cake.Release.GitOps;
 namespace Cake.Release.Versioning;
 
 /// <summary>What every versioned release step is asked: which service or chart, and which version.</summary>
-public abstract class ReleaseRequestSettings
+public abstract class ReleaseRequestSettings : ReleaseSettings
 {
     /// <summary>The service of release.yaml (<c>--service</c>); its chart is <c>chart:</c>, its changelog <c>changelog:</c>.</summary>
     public string? Service { get; set; }
@@ -23,15 +23,6 @@ public abstract class ReleaseRequestSettings
 
     /// <summary>The channel order and the below-1.0.0 rule.</summary>
     public VersionRules Rules { get; set; } = VersionRules.Default;
-
-    /// <summary>The release configuration (<c>--config</c>); default <c>release.yaml</c> in the working directory.</summary>
-    public FilePath ConfigFile { get; set; } = "release.yaml";
-
-    /// <summary>Print what would change, and change nothing.</summary>
-    public bool DryRun { get; set; }
-
-    /// <summary>How to run git.</summary>
-    public GitSettings Git { get; set; } = new();
 
     internal VersionRequest Request() => new()
     {
