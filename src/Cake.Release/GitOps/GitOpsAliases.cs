@@ -1,11 +1,10 @@
 using System.Text.RegularExpressions;
 using Cake.Core;
 using Cake.Core.Annotations;
-using Cake.Core.Diagnostics;
 using Cake.Release.Session;
+using Cake.Release.Steps;
 using Cake.Release.Building;
 using Cake.Release.Config;
-using Cake.Release.Diffs;
 using Cake.Release.Manifests;
 using Cake.Release.Promotion;
 using Cake.Release.Registry;
@@ -43,7 +42,7 @@ public static partial class GitOpsAliases
         var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
         var given = settings.Commit is null ? null : SourceCommit(repository, settings.Commit);
         var image = ImageInRegistry(context, config, service, settings);
-        return Write(context, config, settings, image.Digest, Revision(service, image, given, settings.Commit), rule: null);
+        return Write(context, config, repository, settings, image.Digest, Revision(service, image, given, settings.Commit), rule: null);
     }
 
     /// <summary>
@@ -56,35 +55,17 @@ public static partial class GitOpsAliases
         Validate(settings);
         var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
-        return Write(context, config, settings, settings.Digest, SourceCommit(repository, settings.Commit), rule);
+        return Write(context, config, repository, settings, settings.Digest, SourceCommit(repository, settings.Commit), rule);
     }
 
-    private static ManifestUpdateResult Write(ICakeContext context, ReleaseConfig config, UpdateManifestSettings settings, string? digest, string commit, Func<ManifestEntry?, string?>? rule)
+    private static ManifestUpdateResult Write(ICakeContext context, ReleaseConfig config, GitRepository repository, UpdateManifestSettings settings, string? digest, string commit, Func<ManifestEntry?, string?>? rule)
     {
-        var environment = config.Environment(settings.Environment);
-        var service = config.Service(settings.Service);
+        var session = ReleaseSession.Of(context);
         var from = settings.From is null ? null : config.Environment(settings.From).Name;
-
-        var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
-        var deployment = new Deployment(
-            environment.Name,
-            service.Name,
-            settings.Version,
-            ImageReference.InRegistry(config.Registry, service.Image).Name,
-            digest,
-            commit,
-            Promoter.Resolve(context, settings.By, repository.UserName),
-            from,
-            AuditText.Approvers(settings.Approvers),
-            DateTimeOffset.UtcNow);
-
-        var action = settings.Action ?? (from is null ? "deploy" : "promote");
-        var write = new BranchWriter(repository, context.Log, settings.Retry)
-            .Write(config.Git.Remote, environment.Branch, config.Git.MainBranch, snapshot => DeploymentEdits.Compose(config, deployment, action, snapshot, rule), ReleaseSession.Of(context).IsDryRun(settings),
-                new OverlayRenderCheck(context, repository).Verify);
-
-        Report(context.Log, deployment, write);
-        return new ManifestUpdateResult(environment.Name, service.Name, settings.Version, digest, write);
+        var input = new ManifestInput(settings.Environment, settings.Service, settings.Version, digest, commit, Promoter.Resolve(context, settings.By, repository.UserName),
+            from, AuditText.Approvers(settings.Approvers), settings.Action ?? (from is null ? "deploy" : "promote"), rule);
+        var step = new ManifestStep(session, config, repository, settings.Retry);
+        return session.IsDryRun(settings) ? step.Plan(input) : step.Apply(input);
     }
 
     // A gated environment written here would skip its gates: the manifest would say a version runs in production
@@ -194,34 +175,6 @@ public static partial class GitOpsAliases
     // clone need not hold that commit. Anything shorter (HEAD, a branch, an abbreviation) is resolved in the clone.
     private static string SourceCommit(GitRepository repository, string? commit) =>
         commit is { Length: 40 } && commit.All(char.IsAsciiHexDigitLower) ? commit : repository.ResolveCommit(commit ?? "HEAD");
-
-    private static void Report(ICakeLog log, Deployment deployment, BranchWrite write)
-    {
-        var target = $"{write.Remote}/{write.Branch}";
-        switch (write.Outcome)
-        {
-            case BranchWriteOutcome.Unchanged:
-                log.Information("{0} {1} is already in {2} ({3}); nothing to do.", deployment.Service, deployment.Version, deployment.Environment, target);
-                break;
-            case BranchWriteOutcome.Committed:
-                var retries = write.Attempts > 1 ? $" after {write.Attempts} attempts (other pipelines pushed first)" : "";
-                log.Information("{0}: pushed {1} to {2}{3}{4}", write.Message.Split('\n')[0], write.Commit![..7], target, write.Created ? " (new branch from main)" : "", retries);
-                foreach (var change in write.Changes)
-                {
-                    log.Information("  {0}", change.Path);
-                }
-
-                break;
-            case BranchWriteOutcome.Planned:
-                log.Information("Dry run: would push to {0}{1} on top of {2}: {3}", target, write.Created ? " (new branch)" : "", write.Parent[..7], write.Message.Split('\n')[0]);
-                foreach (var change in write.Changes)
-                {
-                    log.Information("{0}", UnifiedDiff.Create(change.Before ?? "", change.After, change.Before is null ? "/dev/null" : $"a/{change.Path}", $"b/{change.Path}").TrimEnd('\n'));
-                }
-
-                break;
-        }
-    }
 
     [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
     private static partial Regex Digest();

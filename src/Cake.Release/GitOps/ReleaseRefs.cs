@@ -1,6 +1,5 @@
 using Cake.Core;
 using Cake.Core.IO;
-using Cake.Release.Promotion;
 
 namespace Cake.Release.GitOps;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cake.Release.Config;
+using Cake.Release.GitOps;
 using Cake.Release.Manifests;
 using Cake.Release.Versioning;
 using NuGet.Versioning;

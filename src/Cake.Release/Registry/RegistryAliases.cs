@@ -1,9 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
-using Cake.Core.Diagnostics;
 using Cake.Release.Session;
-using Cake.Release.Config;
-using Cake.Release.Hosting;
+using Cake.Release.Steps;
 
 namespace Cake.Release.Registry;
 
@@ -30,13 +28,12 @@ public static class RegistryAliases
             throw new ReleaseException("Retag: no image given; set RetagSettings.Image to host/repository:tag, host/repository@sha256:… or oci:<dir>/repository:tag.");
         }
 
+        var session = ReleaseSession.Of(context);
         var source = ImageReference.Parse(settings.Image);
-        var baseDirectory = settings.BaseDirectory ?? context.Environment.WorkingDirectory.FullPath;
-        using var store = ImageStores.Open(source, settings.Registry, baseDirectory, name => context.Environment.GetEnvironmentVariable(name));
-        var result = ImageRetagger.RetagAsync(store, source, settings.Tags, settings.MovableTags.ToHashSet(StringComparer.Ordinal), settings.DryRun ?? context.IsDryRun())
-            .GetAwaiter().GetResult();
-        Report(context.Log, result);
-        return result;
+        var input = new RetagInput(source, settings.Tags.ToList(), settings.MovableTags.ToHashSet(StringComparer.Ordinal),
+            settings.BaseDirectory ?? context.Environment.WorkingDirectory.FullPath, settings.Registry);
+        var step = new RetagStep(session);
+        return session.IsDryRun(settings.DryRun) ? step.Plan(input) : step.Apply(input);
     }
 
     /// <summary>
@@ -54,47 +51,9 @@ public static class RegistryAliases
             throw new ReleaseException("Retag needs exactly one of --from-tag and --digest: pass --from-tag=sha-3f2c1ab or --digest=sha256:<64 hex digits>.");
         }
 
-        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
-        var repository = ImageReference.InRegistry(config.Registry, config.Service(settings.Service).Image);
-        var retag = new RetagSettings
-        {
-            // Parsed again with the tag or digest, so a malformed one is refused with the part that is wrong.
-            Image = ImageReference.Parse(settings.FromTag is null ? $"{repository}@{settings.Digest}" : $"{repository}:{settings.FromTag}").ToString(),
-            BaseDirectory = config.RepositoryRoot,
-            DryRun = settings.DryRun,
-            Registry = settings.Registry,
-        };
-        foreach (var tag in settings.Tags)
-        {
-            retag.Tags.Add(tag);
-        }
-
-        foreach (var imageTag in config.Environments.Select(e => e.ImageTag).OfType<string>())
-        {
-            retag.MovableTags.Add(imageTag);
-        }
-
-        return context.Retag(retag);
-    }
-
-    private static void Report(ICakeLog log, RetagResult result)
-    {
-        var target = result.Image.WithDigest(result.Digest).Name;
-        if (result.NothingToDo)
-        {
-            log.Information("{0}", $"{target}: {string.Join(", ", result.Changes.Select(c => c.Tag))} already name {result.Digest}; nothing to do.");
-            return;
-        }
-
-        var verb = result.DryRun ? "would " : "";
-        foreach (var change in result.Changes)
-        {
-            log.Information("{0}", change.Action switch
-            {
-                TagAction.Unchanged => $"{target}:{change.Tag} already names {result.Digest}",
-                TagAction.Created => $"{target}:{change.Tag} {verb}{(result.DryRun ? "name" : "names")} {result.Digest} (new tag)",
-                _ => $"{target}:{change.Tag} {verb}{(result.DryRun ? "move" : "moved")} from {change.PreviousDigest} to {result.Digest}",
-            });
-        }
+        var session = ReleaseSession.Of(context);
+        var input = RetagInput.ForService(session.Config(settings.ConfigFile), settings.Service, settings.Digest, settings.FromTag, settings.Tags, settings.Registry);
+        var step = new RetagStep(session);
+        return session.IsDryRun(settings) ? step.Plan(input) : step.Apply(input);
     }
 }

@@ -6,7 +6,7 @@ namespace Cake.Release.Reporting;
 
 /// <summary>
 /// Reads, for each manifest entry, the digest its version tag names, the way a promotion reads a tag
-/// (<see cref="PromotedImage"/>). A registry that cannot be read is reported once, with a warning, and not asked
+/// (Promotion.PromotedImage). A registry that cannot be read is reported once, with a warning, and not asked
 /// again in the same run: every entry in it is unverified, and the run goes on, since a status report that fails
 /// when the registry is down would fail exactly when it is wanted.
 /// </summary>

@@ -49,7 +49,10 @@ public sealed class ReleaseSession
     }
 
     /// <summary>The settings' own dry-run flag when set, else the run's.</summary>
-    public bool IsDryRun(ReleaseSettings settings) => settings?.DryRun ?? DryRun;
+    public bool IsDryRun(ReleaseSettings settings) => IsDryRun(settings?.DryRun);
+
+    /// <summary><paramref name="dryRun"/> when set, else the run's flag.</summary>
+    public bool IsDryRun(bool? dryRun) => dryRun ?? DryRun;
 
     /// <summary>
     /// The release configuration at <paramref name="file"/> (relative to the working directory), parsed the first time

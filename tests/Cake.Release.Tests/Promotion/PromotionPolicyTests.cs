@@ -1,4 +1,5 @@
 using Cake.Release.Config;
+using Cake.Release.GitOps;
 using Cake.Release.Manifests;
 using Cake.Release.Promotion;
 using Cake.Release.Tasks;

@@ -1,6 +1,6 @@
-using Cake.Release.Promotion;
+using Cake.Release.Registry;
 
-namespace Cake.Release.Registry;
+namespace Cake.Release.Promotion;
 
 /// <summary>The two registry questions a promotion asks before changing anything: is the digest there, and what does the version's tag name.</summary>
 internal static class PromotedImage

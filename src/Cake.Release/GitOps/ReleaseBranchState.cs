@@ -1,4 +1,4 @@
-namespace Cake.Release.Promotion;
+namespace Cake.Release.GitOps;
 
 /// <summary>Where the release branch stands on the remote relative to the commit being released.</summary>
 public enum ReleaseBranchState

@@ -1,0 +1,117 @@
+using Cake.Release.Changelog;
+using Cake.Release.Charts;
+using Cake.Release.Config;
+using Cake.Release.GitOps;
+using Cake.Release.Manifests;
+using Cake.Release.Registry;
+using Cake.Release.Session;
+using Cake.Release.Versioning;
+
+namespace Cake.Release.Promotion;
+
+/// <summary>
+/// Reads what a promotion's checks look at, changing nothing: the request from the settings, then the manifests of
+/// the two environments, the release tags, the changes since the last release, the registry and the release branch.
+/// </summary>
+internal static class PromotionFactsReader
+{
+    public static (PromotionRequest Request, ReleaseConfig Config) Request(ReleaseSession session, PromoteEnvSettings settings)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Service) || string.IsNullOrWhiteSpace(settings.To))
+        {
+            throw new ReleaseException($"PromoteEnv needs {(string.IsNullOrWhiteSpace(settings.Service) ? "a service: pass --service=blue" : "an environment to promote into: pass --to=staging")}.");
+        }
+
+        if (settings.Version is not null && settings.Bump is not null)
+        {
+            throw new ReleaseException($"PromoteEnv takes --version or --bump, not both (got --version={settings.Version} --bump={settings.Bump}); pass one.");
+        }
+
+        var bump = settings.Bump is null ? (VersionBump?)null : VersionRequest.ParseBump(settings.Bump);
+        if (bump == VersionBump.Prerelease)
+        {
+            throw new ReleaseException("--bump=prerelease is not for PromoteEnv: an environment's preRelease: decides the channel; pass --bump=major, minor, patch or auto.");
+        }
+
+        var config = session.Config(settings.ConfigFile);
+        var service = config.Service(settings.Service).Name;
+        var target = config.Environment(settings.To).Name;
+        var from = settings.From is null ? null : config.Environment(settings.From).Name;
+        var repository = new GitRepository(session.Context, config.RepositoryRoot, settings.Git);
+        var request = new PromotionRequest(service, target, from, settings.Version, bump, Promoter.Resolve(session.Context, settings.By, repository.UserName), AuditText.Approvers(settings.Approvers));
+        return (request, config);
+    }
+
+    public static PromotionFacts Gather(ReleaseSession session, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, ReleaseRefs refs)
+    {
+        var now = session.Now;
+        var target = config.Environment(request.Target);
+        var from = config.Source(target);
+        var manifests = new RemoteManifests(session.Context, config.RepositoryRoot, settings.Git).Read(config, [.. new[] { target, from }.OfType<EnvironmentConfig>()]);
+        var source = from is null ? null : manifests[from.Name]?.Entry(request.Service);
+        var tags = ReleaseTags.Of(config.Tags.Release, request.Service, refs.RemoteTags());
+        var hotfix = from is { Auto: true } ? Hotfix(session, settings, config, request, source, tags, refs) : null;
+        source = hotfix?.Entry ?? source;
+
+        var (level, changed) = (ChangeLevel.None, false);
+        if (source?.Commit is { } commit)
+        {
+            refs.EnsureCommit(commit, config.Git.MainBranch);
+            var unit = ReleaseUnit.Resolve(config, request.Service, null, needsChart: false, dir => dir);
+            (_, level, changed) = ReleasePlanner.ChangesSince(new GitHistory(session.Context, config.RepositoryRoot, settings.Git), commit, tags, unit.Paths);
+        }
+
+        var choice = PromotionVersion.Choose(request, target, source, tags, level, changed);
+        var registry = source?.Digest is { } digest
+            ? PromotedImage.Facts(ImageReference.InRegistry(config.Registry, config.Service(request.Service).Image), digest,
+                choice.Version is null ? null : ReleaseVersion.Text(choice.Version), settings.Registry, config.RepositoryRoot, session.Context.Environment.GetEnvironmentVariable)
+            : new RegistryFacts(null, null);
+        ReleaseBranchState? branch = choice.Version is { } version && source?.Commit is { } at
+            ? refs.BranchState(PromotionNames.For(config, target, request.Service, version, at, now).ReleaseBranch, at)
+            : null;
+
+        return new PromotionFacts
+        {
+            Config = config,
+            Source = source,
+            Target = manifests[target.Name]?.Entry(request.Service),
+            SourceTag = hotfix?.Tag,
+            ReleaseTags = tags,
+            Version = choice,
+            Registry = registry,
+            ReleaseBranch = branch,
+            Now = now,
+        };
+    }
+
+    // A hotfix (Hotfix: a fix cherry-picked onto a release branch, tagged and built there) never runs in the auto
+    // environment, which follows the main branch. When --version names such a release, it enters the chain where a
+    // build from main would: its source is the release tag's commit and the image its build tag names. Soak counts
+    // from now, since it ran nowhere.
+    private static (ManifestEntry Entry, string Tag)? Hotfix(ReleaseSession session, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, ManifestEntry? source, IReadOnlyList<ReleaseTag> tags, ReleaseRefs refs)
+    {
+        if (request.Version is null || !ReleaseVersion.TryParse(request.Version, out var wanted, out _)
+            || tags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, wanted)) is not { } released || released.Commit == source?.Commit)
+        {
+            return null;
+        }
+
+        var service = config.Service(request.Service);
+        var releaseBranch = config.Tags.ReleaseBranch.Render(new TemplateValues { Service = service.Name, Version = request.Version, Sha = released.Commit });
+        if (!refs.IsHotfix(released.Commit, releaseBranch, config.Git.MainBranch))
+        {
+            return null;
+        }
+
+        var now = session.Now;
+        var image = ImageReference.InRegistry(config.Registry, service.Image);
+        var build = config.Tags.Build.Render(new TemplateValues { Service = service.Name, Sha = released.Commit, Date = now });
+        string? digest;
+        using (var store = session.OpenImageStore(image, settings.Registry, config.RepositoryRoot))
+        {
+            digest = store.ResolveAsync(image.Repository, build).GetAwaiter().GetResult()?.Digest;
+        }
+
+        return (new ManifestEntry(request.Version, image.Name, digest, released.Commit, now), released.Name);
+    }
+}

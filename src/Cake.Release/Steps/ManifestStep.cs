@@ -1,0 +1,102 @@
+using Cake.Core.Diagnostics;
+using Cake.Release.Config;
+using Cake.Release.Diffs;
+using Cake.Release.GitOps;
+using Cake.Release.Manifests;
+using Cake.Release.Registry;
+using Cake.Release.Session;
+
+namespace Cake.Release.Steps;
+
+/// <summary>One service's release to record in one environment's manifest.</summary>
+/// <param name="Environment">The environment written.</param>
+/// <param name="Service">The service.</param>
+/// <param name="Version">The version (or build tag) it runs.</param>
+/// <param name="Digest">The image digest, when known.</param>
+/// <param name="Commit">The full source commit.</param>
+/// <param name="By">The promoter, already resolved.</param>
+/// <param name="From">The environment it came from, if any.</param>
+/// <param name="Approvers">The approvers, already checked.</param>
+/// <param name="Action">deploy, promote or rollback: the commit subject's verb.</param>
+/// <param name="Rule">Asked on every attempt about the entry the branch tip holds; a reason it returns refuses the write.</param>
+internal sealed record ManifestInput(
+    string Environment,
+    string Service,
+    string Version,
+    string? Digest,
+    string Commit,
+    string By,
+    string? From,
+    IReadOnlyList<string> Approvers,
+    string Action,
+    Func<ManifestEntry?, string?>? Rule = null);
+
+/// <summary>
+/// Writes the manifest entry and every <c>updates:</c> file of the environment in one commit on its branch, pushed
+/// without a checkout and re-applied on the new tip when another pipeline pushed first; an environment that already
+/// runs the release is left alone. An edited Kustomize overlay is rendered first when kubectl is on PATH.
+/// </summary>
+internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config, GitRepository repository, PushRetry retry) : IReleaseStep<ManifestInput, ManifestUpdateResult>
+{
+    public ManifestUpdateResult Plan(ManifestInput input) => Write(input, dryRun: true);
+
+    public ManifestUpdateResult Apply(ManifestInput input) => Write(input, dryRun: false);
+
+    public StepEffect Effect(ManifestUpdateResult result) =>
+        new("manifest", !result.AlreadyDeployed, $"{config.Git.Remote}/{config.Environment(result.Environment).Branch}:{config.Git.ManifestPath(result.Environment)}");
+
+    private ManifestUpdateResult Write(ManifestInput input, bool dryRun)
+    {
+        var environment = config.Environment(input.Environment);
+        var service = config.Service(input.Service);
+        var deployment = new Deployment(
+            environment.Name,
+            service.Name,
+            input.Version,
+            ImageReference.InRegistry(config.Registry, service.Image).Name,
+            input.Digest,
+            input.Commit,
+            input.By,
+            input.From,
+            input.Approvers,
+            session.Now);
+
+        var write = new BranchWriter(repository, session.Log, retry).Write(
+            config.Git.Remote,
+            environment.Branch,
+            config.Git.MainBranch,
+            snapshot => DeploymentEdits.Compose(config, deployment, input.Action, snapshot, input.Rule),
+            dryRun,
+            new OverlayRenderCheck(session.Context, repository).Verify);
+        Report(session.Log, deployment, write);
+        return new ManifestUpdateResult(environment.Name, service.Name, input.Version, input.Digest, write);
+    }
+
+    private static void Report(ICakeLog log, Deployment deployment, BranchWrite write)
+    {
+        var target = $"{write.Remote}/{write.Branch}";
+        switch (write.Outcome)
+        {
+            case BranchWriteOutcome.Unchanged:
+                log.Information("{0} {1} is already in {2} ({3}); nothing to do.", deployment.Service, deployment.Version, deployment.Environment, target);
+                break;
+            case BranchWriteOutcome.Committed:
+                var retries = write.Attempts > 1 ? $" after {write.Attempts} attempts (other pipelines pushed first)" : "";
+                log.Information("{0}: pushed {1} to {2}{3}{4}", write.Message.Split('\n')[0], ShortCommit.Of(write.Commit!), target, write.Created ? " (new branch from main)" : "", retries);
+                foreach (var change in write.Changes)
+                {
+                    log.Information("  {0}", change.Path);
+                }
+
+                break;
+            case BranchWriteOutcome.Planned:
+                log.Information("Dry run: would push to {0}{1} on top of {2}: {3}", target, write.Created ? " (new branch)" : "", ShortCommit.Of(write.Parent), write.Message.Split('\n')[0]);
+                foreach (var change in write.Changes)
+                {
+                    log.Information("{0}", UnifiedDiff.Create(change.Before ?? "", change.After, change.Before is null ? "/dev/null" : $"a/{change.Path}", $"b/{change.Path}").TrimEnd('\n'));
+                }
+
+                break;
+        }
+    }
+}
