@@ -17,4 +17,7 @@ public abstract class ReleaseSettings
 
     /// <summary>How git is run (tool path, timeout, environment).</summary>
     public GitSettings Git { get; set; } = new();
+
+    /// <summary>A copy to adjust for one call, so the caller's settings stay as they were given.</summary>
+    internal T Copy<T>() where T : ReleaseSettings => (T)MemberwiseClone();
 }

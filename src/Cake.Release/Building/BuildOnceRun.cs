@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Release.Session;
+using Cake.Release.Changes;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Hosting;
@@ -46,7 +47,7 @@ internal sealed class BuildOnceRun
         {
             Log(LogLevel.Information, $"BuildOnce: no service changed ({ChangedServices.RelativePath}); nothing to build.");
             WriteReport(config, commit, [], [], dryRun);
-            return new BuildOnceResult([], dryRun);
+            return ReleaseSession.Of(_context).Keep(new BuildOnceResult([], dryRun));
         }
 
         var created = checkout.CommitTime(commit);
@@ -76,7 +77,7 @@ internal sealed class BuildOnceRun
                 Log(LogLevel.Information, $"{plan.Service.Name} {plan.Target.Tag} would be built with {builderName} at {commit[..7]} and pushed to {plan.Target}.");
             }
 
-            return new BuildOnceResult(services.Select(s => results[s.Name]).ToList(), DryRun: true);
+            return ReleaseSession.Of(_context).Keep(new BuildOnceResult(services.Select(s => results[s.Name]).ToList(), DryRun: true));
         }
 
         var failures = new List<ImageBuildException>();
@@ -106,7 +107,7 @@ internal sealed class BuildOnceRun
             throw new BuildFailedException(failures.OrderBy(f => services.Select(s => s.Name).ToList().IndexOf(f.Service)).ToList(), services.Count);
         }
 
-        return new BuildOnceResult(builds);
+        return ReleaseSession.Of(_context).Keep(new BuildOnceResult(builds));
     }
 
     private ServiceBuild? Build(IImageBuilder builder, ServicePlan plan, List<ImageBuildException> failures)
@@ -164,6 +165,12 @@ internal sealed class BuildOnceRun
         if (_settings.Services.Count > 0)
         {
             return (_settings.Services.Distinct(StringComparer.Ordinal).Select(config.Service).ToList(), null);
+        }
+
+        // DetectChanged earlier in this run left its answer in the session; a separate CI step left the file.
+        if (ReleaseSession.Of(_context).Find<ChangeSet>() is { } detected)
+        {
+            return (detected.Names.Select(config.Service).ToList(), detected.Head);
         }
 
         var changed = ChangedServices.Read(config.RepositoryRoot);

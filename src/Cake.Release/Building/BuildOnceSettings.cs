@@ -7,10 +7,19 @@ namespace Cake.Release.Building;
 public sealed class BuildOnceSettings : ReleaseSettings
 {
     /// <summary>The services to build (<c>--service</c>); empty: the services listed in <c>artifacts/changed.json</c> (DetectChanged).</summary>
-    public IList<string> Services { get; } = new List<string>();
+    public IList<string> Services { get; private set; } = new List<string>();
 
     /// <summary>The commit built (<c>--commit</c>); default the HEAD of <see cref="SourceDirectory"/>.</summary>
     public string? Commit { get; set; }
+
+    /// <summary>These settings for <paramref name="services"/> at <paramref name="commit"/>, leaving these unchanged.</summary>
+    internal BuildOnceSettings For(IEnumerable<string> services, string? commit)
+    {
+        var copy = Copy<BuildOnceSettings>();
+        copy.Services = services.ToList();
+        copy.Commit = commit;
+        return copy;
+    }
 
     /// <summary>
     /// The checkout to build from; default the repository root (the folder of <see cref="ReleaseSettings.ConfigFile"/>). When

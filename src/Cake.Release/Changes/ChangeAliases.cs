@@ -1,11 +1,6 @@
-using System.Text;
 using Cake.Core;
 using Cake.Core.Annotations;
-using Cake.Core.Diagnostics;
 using Cake.Release.Session;
-using Cake.Release.Config;
-using Cake.Release.GitOps;
-using Cake.Release.Reporting;
 
 namespace Cake.Release.Changes;
 
@@ -27,44 +22,6 @@ public static class ChangeAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
 
-        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
-        var history = new ChangeHistory(context, config.RepositoryRoot, settings.Git);
-        var changes = new ChangeDetection(config, history, () => new GitRepository(context, config.RepositoryRoot, settings.Git), context.Log)
-            .Detect(settings.Base, settings.Head);
-
-        Report(context.Log, config, changes);
-        if (settings.WriteOutputs)
-        {
-            var file = Path.Combine(config.RepositoryRoot, ChangeSetJson.RelativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, ChangeSetJson.Write(changes), new UTF8Encoding(false));
-            context.Log.Verbose("Wrote {0}", ChangeSetJson.RelativePath);
-
-            var ci = CiOutputs.For(context);
-            ci.SetOutput("services", ChangeSummary.ServicesArray(changes));
-            ci.AppendSummary(ChangeSummary.Markdown(changes, config.Services.Count));
-        }
-
-        return changes;
-    }
-
-    private static void Report(ICakeLog log, ReleaseConfig config, ChangeSet changes)
-    {
-        log.Information("{0} of {1} services changed at {2} ({3}).", changes.Services.Count, config.Services.Count, changes.Head[..7], ChangeSummary.DescribeMode(changes.Mode));
-        var width = changes.Services.Select(s => s.Name.Length).DefaultIfEmpty(0).Max();
-        foreach (var service in changes.Services)
-        {
-            log.Information("  {0}  {1}  {2}", service.Name.PadRight(width), ChangeSummary.DescribeBase(service), string.Join("; ", service.Reasons.Select(r => r.Describe())));
-        }
-
-        if (changes.Unchanged.Count > 0)
-        {
-            log.Information("Unchanged: {0}", string.Join(", ", changes.Unchanged));
-        }
-
-        foreach (var file in changes.Outside)
-        {
-            log.Verbose("Outside every service (marks nothing): {0}", file);
-        }
+        return DetectChangedRun.Run(ReleaseSession.Of(context), settings);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Release.Session;
@@ -13,7 +12,7 @@ namespace Cake.Release.GitOps;
 
 /// <summary>Writes environment manifests and the files that follow them to their GitOps branches.</summary>
 [CakeAliasCategory("Release")]
-public static partial class GitOpsAliases
+public static class GitOpsAliases
 {
     /// <summary>
     /// Records that an environment runs a service's version (and digest): the manifest entry and every
@@ -40,7 +39,7 @@ public static partial class GitOpsAliases
         RefuseGates(environment, service.Name, settings.Version);
 
         var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
-        var given = settings.Commit is null ? null : SourceCommit(repository, settings.Commit);
+        var given = settings.Commit is null ? null : repository.SourceCommit(settings.Commit);
         var image = ImageInRegistry(context, config, service, settings);
         return Write(context, config, repository, settings, image.Digest, Revision(service, image, given, settings.Commit), rule: null);
     }
@@ -55,7 +54,7 @@ public static partial class GitOpsAliases
         Validate(settings);
         var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
-        return Write(context, config, repository, settings, settings.Digest, SourceCommit(repository, settings.Commit), rule);
+        return Write(context, config, repository, settings, settings.Digest, repository.SourceCommit(settings.Commit), rule);
     }
 
     private static ManifestUpdateResult Write(ICakeContext context, ReleaseConfig config, GitRepository repository, UpdateManifestSettings settings, string? digest, string commit, Func<ManifestEntry?, string?>? rule)
@@ -144,15 +143,7 @@ public static partial class GitOpsAliases
         Require(settings.Environment, "an environment", "--env=staging");
         Require(settings.Service, "a service", "--service=blue");
         Require(settings.Version, "a version", "--version=1.6.1");
-        if (settings.Version.Equals("latest", StringComparison.OrdinalIgnoreCase) || ReleaseNames.ImageTagProblem(settings.Version) is not null)
-        {
-            throw new ReleaseException($"'{settings.Version}' is not a version a manifest can record (--version): pass the exact version or build tag the image carries, e.g. 1.6.1 or sha-3f2c1a0.");
-        }
-
-        if (settings.Digest is { } digest && !Digest().IsMatch(digest))
-        {
-            throw new ReleaseException($"'{digest}' is not an image digest (--digest): pass sha256: and 64 lowercase hex digits, as the registry reports it.");
-        }
+        ManifestInput.Check(settings.Version, settings.Digest);
 
         // Names for the audit trail are input like any other: refused before the registry or git is asked anything.
         if (settings.By is { } by)
@@ -170,12 +161,4 @@ public static partial class GitOpsAliases
             throw new ReleaseException($"UpdateManifest needs {what}: pass {example}.");
         }
     }
-
-    // A full object name is taken as given: promotions and rollbacks copy it from a manifest entry, and a shallow CI
-    // clone need not hold that commit. Anything shorter (HEAD, a branch, an abbreviation) is resolved in the clone.
-    private static string SourceCommit(GitRepository repository, string? commit) =>
-        commit is { Length: 40 } && commit.All(char.IsAsciiHexDigitLower) ? commit : repository.ResolveCommit(commit ?? "HEAD");
-
-    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
-    private static partial Regex Digest();
 }

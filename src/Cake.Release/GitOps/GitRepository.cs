@@ -201,6 +201,11 @@ internal sealed class GitRepository
         return output.Succeeded ? output.Output.FirstOrDefault() : null;
     }
 
+    // A full object name is taken as given: promotions and rollbacks copy it from a manifest entry, and a shallow CI
+    // clone need not hold that commit. Anything shorter (HEAD, a branch, an abbreviation) is resolved in the clone.
+    public string SourceCommit(string? commit) =>
+        commit is { Length: 40 } && commit.All(char.IsAsciiHexDigitLower) ? commit : ResolveCommit(commit ?? "HEAD");
+
     public string ResolveCommit(string revision)
     {
         var output = _git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--verify").Append("--quiet").AppendQuoted($"{revision}^{{commit}}"));

@@ -20,4 +20,5 @@ public interface ITaskSource
 /// <param name="Task">The task to run.</param>
 /// <param name="SupportsDryRun">Whether the task plans its own changes under <c>--dryrun</c>.</param>
 /// <param name="Arguments">The arguments it reads, besides those its class declares with <see cref="TaskArgumentAttribute"/>.</param>
-public sealed record ContributedTask(string Name, string? Description, IFrostingTask Task, bool SupportsDryRun = false, IReadOnlyList<string>? Arguments = null);
+/// <param name="DependsOn">The task classes it runs after, as <see cref="IsDependentOnAttribute"/> says for a class.</param>
+public sealed record ContributedTask(string Name, string? Description, IFrostingTask Task, bool SupportsDryRun = false, IReadOnlyList<string>? Arguments = null, IReadOnlyList<Type>? DependsOn = null);

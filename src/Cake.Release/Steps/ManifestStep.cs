@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Cake.Core.Diagnostics;
 using Cake.Release.Config;
 using Cake.Release.Diffs;
@@ -19,7 +20,7 @@ namespace Cake.Release.Steps;
 /// <param name="Approvers">The approvers, already checked.</param>
 /// <param name="Action">deploy, promote or rollback: the commit subject's verb.</param>
 /// <param name="Rule">Asked on every attempt about the entry the branch tip holds; a reason it returns refuses the write.</param>
-internal sealed record ManifestInput(
+internal sealed partial record ManifestInput(
     string Environment,
     string Service,
     string Version,
@@ -29,7 +30,25 @@ internal sealed record ManifestInput(
     string? From,
     IReadOnlyList<string> Approvers,
     string Action,
-    Func<ManifestEntry?, string?>? Rule = null);
+    Func<ManifestEntry?, string?>? Rule = null)
+{
+    /// <summary>Refuses a version or digest a manifest cannot record, naming the argument to fix.</summary>
+    public static void Check(string version, string? digest)
+    {
+        if (version.Equals("latest", StringComparison.OrdinalIgnoreCase) || ReleaseNames.ImageTagProblem(version) is not null)
+        {
+            throw new ReleaseException($"'{version}' is not a version a manifest can record (--version): pass the exact version or build tag the image carries, e.g. 1.6.1 or sha-3f2c1a0.");
+        }
+
+        if (digest is not null && !DigestPattern().IsMatch(digest))
+        {
+            throw new ReleaseException($"'{digest}' is not an image digest (--digest): pass sha256: and 64 lowercase hex digits, as the registry reports it.");
+        }
+    }
+
+    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    private static partial Regex DigestPattern();
+}
 
 /// <summary>
 /// Writes the manifest entry and every <c>updates:</c> file of the environment in one commit on its branch, pushed

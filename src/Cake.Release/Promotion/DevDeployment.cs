@@ -1,0 +1,85 @@
+using Cake.Core.Diagnostics;
+using Cake.Release.Building;
+using Cake.Release.Config;
+using Cake.Release.GitOps;
+using Cake.Release.Session;
+using Cake.Release.Steps;
+
+namespace Cake.Release.Promotion;
+
+/// <summary>
+/// DeployDev's own part: checked before anything is built (an auto environment, a promoter, a reachable remote),
+/// then each image BuildOnce built or found recorded in the auto environment: its <c>imageTag</c> moved to the
+/// digest first, then its manifest entry written, one commit per service. In that order a failure never leaves a
+/// manifest naming a digest the tag does not follow, and a re-run completes what is missing.
+/// </summary>
+public sealed class DevDeployment
+{
+    private readonly ReleaseSession _session;
+    private readonly DeployDevSettings _settings;
+    private readonly ReleaseConfig _config;
+    private readonly GitRepository _repository;
+    private readonly string _by;
+
+    private DevDeployment(ReleaseSession session, DeployDevSettings settings, ReleaseConfig config, EnvironmentConfig environment, GitRepository repository, string by) =>
+        (_session, _settings, _config, Environment, _repository, _by) = (session, settings, config, environment, repository, by);
+
+    /// <summary>The auto environment.</summary>
+    public EnvironmentConfig Environment { get; }
+
+    /// <summary>Refuses a release.yaml without an auto environment and an unreachable remote, before anything is built or pushed.</summary>
+    public static DevDeployment Check(ReleaseSession session, DeployDevSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(settings);
+        var config = session.Config(settings.ConfigFile);
+        var environment = config.AutoEnvironment
+            ?? throw new ReleaseException($"{settings.ConfigFile.MakeAbsolute(session.Context.Environment).FullPath}: no environment has auto: true, so DeployDev has nowhere to deploy; add auto: true to the environment that follows {config.Git.MainBranch} (dev).");
+        var repository = new GitRepository(session.Context, config.RepositoryRoot, settings.Git);
+        var by = Promoter.Resolve(session.Context, settings.By, repository.UserName);
+
+        // The manifest push is the last effect and the only one on the git remote: ask the remote first, so an
+        // unreachable origin stops the run before an image is pushed or the environment's tag moves.
+        new BranchWriter(repository, session.Log, settings.Retry).Probe(config.Git.Remote, environment.Branch, config.Git.MainBranch);
+        return new DevDeployment(session, settings, config, environment, repository, by);
+    }
+
+    /// <summary>Moves the imageTag and writes the manifest entry of each build; an image already recorded is left alone and said so.</summary>
+    public DeployDevResult Record(IReadOnlyList<ServiceBuild> builds)
+    {
+        ArgumentNullException.ThrowIfNull(builds);
+        if (builds.Count == 0)
+        {
+            _session.Log.Information("No service changed; {0} stays as it is.", Environment.Name);
+            return new DeployDevResult(Environment.Name, []);
+        }
+
+        var dryRun = _session.IsDryRun(_settings);
+        var retag = new RetagStep(_session);
+        var manifest = new ManifestStep(_session, _config, _repository, _settings.Retry);
+        var deployments = new List<ManifestUpdateResult>();
+        foreach (var build in builds)
+        {
+            // A dry run's BuildOnce builds nothing, so an image it would build has no digest yet.
+            var digest = build.Digest.Length > 0 ? build.Digest : null;
+            ManifestInput.Check(build.Tag, digest);
+            if (Environment.ImageTag is { } imageTag)
+            {
+                if (digest is null)
+                {
+                    _session.Log.Information("Dry run: would move {0}:{1} to {2} {3} once it is built.", build.Image, imageTag, build.Service, build.Tag);
+                }
+                else
+                {
+                    var input = RetagInput.ForService(_config, build.Service, digest, null, [imageTag], _settings.Registry);
+                    _ = dryRun ? retag.Plan(input) : retag.Apply(input);
+                }
+            }
+
+            var entry = new ManifestInput(Environment.Name, _config.Service(build.Service).Name, build.Tag, digest, _repository.SourceCommit(build.Commit), _by, null, [], "deploy");
+            deployments.Add(dryRun ? manifest.Plan(entry) : manifest.Apply(entry));
+        }
+
+        return new DeployDevResult(Environment.Name, deployments);
+    }
+}

@@ -1,0 +1,79 @@
+using Cake.Core;
+using Cake.Release.Config;
+using Cake.Release.Hosting;
+using Cake.Release.Promotion;
+using Cake.Release.Session;
+
+namespace Cake.Release.Tasks;
+
+/// <summary>
+/// The first task of every promotion: reads the request, gathers the facts and evaluates every check, changing
+/// nothing. A failed check stops the run here, so the steps after it (<see cref="RetagPromotionTask"/> to
+/// <see cref="NotifyPromotionTask"/>) never start. The checked promotion is left in the session for them.
+/// </summary>
+[TaskName("CheckPromotion")]
+[TaskDescription("Checks the promotion of --service into --to (path, source, digest, soak, approvals, version, tags, release branch); changes nothing")]
+[TaskArgument("to")]
+[TaskArgument("service")]
+[TaskArgument("from")]
+[TaskArgument("version")]
+[TaskArgument("bump")]
+[TaskArgument("approver")]
+[TaskArgument("by")]
+[TaskArgument("config")]
+[SupportsDryRun]
+public sealed class CheckPromotionTask : FrostingTask
+{
+    /// <inheritdoc/>
+    public override void Run(ICakeContext context)
+    {
+        var to = ReleaseArguments.Value(context, "to");
+        var settings = new PromoteEnvSettings
+        {
+            Service = ReleaseArguments.Required(context, "service", "blue"),
+            From = ReleaseArguments.Value(context, "from"),
+            Version = ReleaseArguments.Value(context, "version"),
+            Bump = ReleaseArguments.Value(context, "bump"),
+            By = ReleaseArguments.Value(context, "by"),
+            ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
+        };
+        foreach (var approver in ReleaseArguments.Values(context, "approver"))
+        {
+            settings.Approvers.Add(approver);
+        }
+
+        var session = ReleaseSession.Of(context);
+        settings.To = Target(context, session, settings, to);
+        session.Keep(PromotionRun.Check(session, settings));
+    }
+
+    // The environment is the one the requested Promote<Env> target names (PromoteStaging → staging), else --to.
+    private static string Target(ICakeContext context, ReleaseSession session, PromoteEnvSettings settings, string? to)
+    {
+        var asked = PromoteTargets.Requested(context);
+        if (asked.Count == 0)
+        {
+            return to ?? ReleaseArguments.Required(context, "to", "staging");
+        }
+
+        var config = session.Config(settings.ConfigFile);
+        var environments = config.Environments.Where(e => asked.Contains(e.PromoteTarget, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (environments.Count > 1)
+        {
+            throw new ReleaseException($"One promotion per run: --target names {string.Join(", ", environments.Select(e => e.PromoteTarget))}; run them one after another, each waiting for the one before.");
+        }
+
+        if (environments.Count == 0)
+        {
+            return to ?? ReleaseArguments.Required(context, "to", "staging");
+        }
+
+        var target = environments[0];
+        if (to is not null && !to.Equals(target.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ReleaseException($"--to={to} contradicts --target={target.PromoteTarget}, which promotes into {target.Name}; leave out --to, or run --target=PromoteEnv --to={to}.");
+        }
+
+        return target.Name;
+    }
+}
