@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.Annotations;
+using Cake.Release.Session;
 using Cake.Release.Charts;
 using Cake.Release.Versioning;
 
@@ -21,6 +22,6 @@ public static class ChangelogAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return ReleaseStep.InWorkingTree(context, settings, bumpChart: false, writeChangelog: true, settings.Date ?? ChartAliases.Today(), settings.Format);
+        return ReleaseStep.InWorkingTree(context, settings, bumpChart: false, writeChangelog: true, settings.Date ?? ReleaseSession.Of(context).Today, settings.Format);
     }
 }

@@ -25,7 +25,7 @@ public static class ChartAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return ReleaseStep.InWorkingTree(context, settings, bumpChart: true, writeChangelog: false, Today(), new ChangelogFormat());
+        return ReleaseStep.InWorkingTree(context, settings, bumpChart: true, writeChangelog: false, ReleaseSession.Of(context).Today, new ChangelogFormat());
     }
 
     /// <summary>
@@ -114,7 +114,7 @@ public static class ChartAliases
         var write = new BranchWriter(repository, context.Log, settings.Retry).Write(remote, main, main, snapshot =>
         {
             plan = new ReleasePlanner(config, history, ReleaseSource.Commit(snapshot, history, tags), settings.Rules, settings.Format)
-                .Plan(unit, request, bumpChart: true, writeChangelog: true, settings.Date ?? Today(), remoteUrl);
+                .Plan(unit, request, bumpChart: true, writeChangelog: true, settings.Date ?? ReleaseSession.Of(context).Today, remoteUrl);
             return plan.NothingToRelease || plan.AlreadyTagged is not null
                 ? new BranchChange("", [])
                 : new BranchChange($"chore(release): {unit.Name} {ReleaseVersion.Text(plan.Version!)}\n\n{ReleaseCommit.Trailer}: {plan.Tag}\n", plan.Edits);
@@ -165,8 +165,6 @@ public static class ChartAliases
         context.Log.Information("Tagged {0} ({1}) and pushed it to {2}. Your checkout is behind {3} now: git pull --tags.", tag, commit[..7], remote, target);
         return new ReleaseStepResult(unit.Name, version, tag, ReleaseOutcome.Done, write.Changes, commit);
     }
-
-    internal static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
 
     // The nearest folder holding a Chart.yaml, from a changed file up (a sub-chart's files belong to the sub-chart).
     private static string? ChartDirOf(ReleaseSource source, string file)

@@ -13,6 +13,9 @@ internal sealed class TaskRegistration(ICakeEngine engine, ICakeContext context,
 {
     public void Tasks(IReadOnlyList<TaskDefinition> definitions, bool dryRun)
     {
+        // "A is a dependee of B" is registered as "B depends on A": the same graph, and --tree, which follows
+        // dependencies only, shows a task a pipeline put between two others.
+        var dependees = definitions.SelectMany(d => d.Dependees.Select(target => (Target: target, d.Name))).ToLookup(x => x.Target, x => x.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var definition in definitions)
         {
             RequireContext(definition.Type, definition.Name);
@@ -23,8 +26,7 @@ internal sealed class TaskRegistration(ICakeEngine engine, ICakeContext context,
                 builder.Description(description);
             }
 
-            builder.IsDependentOn(definition.Dependencies);
-            builder.IsDependeeOf(definition.Dependees);
+            builder.IsDependentOn(definition.Dependencies.Concat(dependees[definition.Name]).Distinct(StringComparer.OrdinalIgnoreCase));
             builder.WithCriteria(_ => task.ShouldRun(context), "ShouldRun is false");
             builder.Does(() => task.RunAsync(context));
             if (dryRun && !definition.SupportsDryRun)

@@ -134,9 +134,8 @@ public static class HotfixAliases
     // tag (sha-<commit>) is what PromoteEnv finds when the hotfix enters the chain after the auto environment.
     private static HotfixBuild? BuildHotfixImage(ICakeContext context, HotfixSettings settings, ServiceConfig service, DirectoryPath worktree, string commit, bool dryRun)
     {
-        var build = new BuildOnceSettings { Commit = commit, SourceDirectory = worktree, ConfigFile = settings.ConfigFile, DryRun = dryRun, Registry = settings.Registry };
-        build.Services.Add(service.Name);
-        var built = context.BuildOnce(build).Builds.Single();
+        var build = new BuildOnceSettings { SourceDirectory = worktree, ConfigFile = settings.ConfigFile, DryRun = dryRun, Registry = settings.Registry }.For([service.Name], commit);
+        var built = new BuildOnceRun(context, build).Run().Builds.Single();
         return dryRun ? null : new HotfixBuild(built.Tag, built.Image, built.Digest);
     }
 

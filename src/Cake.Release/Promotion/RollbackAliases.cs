@@ -1,12 +1,12 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
-using Cake.Release.Session;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
-using Cake.Release.Hosting;
 using Cake.Release.Manifests;
 using Cake.Release.Registry;
+using Cake.Release.Session;
+using Cake.Release.Steps;
 
 namespace Cake.Release.Promotion;
 
@@ -31,11 +31,13 @@ public static class RollbackAliases
         Require(settings.Environment, "an environment", "--env=production");
         Require(settings.Service, "a service", "--service=blue");
 
-        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
+        var session = ReleaseSession.Of(context);
+        var config = session.Config(settings.ConfigFile);
         var environment = config.Environment(settings.Environment);
         var service = config.Service(settings.Service);
-        var dryRun = settings.DryRun ?? context.IsDryRun();
-        var by = Promoter.Resolve(context, settings.By, new GitRepository(context, config.RepositoryRoot, settings.Git).UserName);
+        var dryRun = session.IsDryRun(settings);
+        var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
+        var by = Promoter.Resolve(context, settings.By, repository.UserName);
 
         var path = config.Git.ManifestPath(environment.Name);
         var source = $"{config.Git.Remote}/{environment.Branch}:{path}";
@@ -56,33 +58,22 @@ public static class RollbackAliases
         context.Log.Information("{0}rolling {1} in {2} back from {3} to {4} ({5}, as {6} recorded it)",
             dryRun ? "Dry run: " : "", service.Name, environment.Name, from.Version, to.Version, to.Digest ?? "no digest recorded", target.Revision[..7]);
 
-        // DESIGN §6: the registry first, so the manifest never names a digest the environment tag does not follow yet;
+        // The registry first, so the manifest never names a digest the environment tag does not follow yet;
         // a failure after the tag moved leaves the manifest on the old release, and a re-run completes it.
         RetagResult? retag = null;
         if (environment.ImageTag is { } imageTag)
         {
-            var move = new RetagServiceSettings { Service = service.Name, ConfigFile = settings.ConfigFile, DryRun = dryRun, Registry = settings.Registry };
-            (move.Digest, move.FromTag) = to.Digest is { } digest ? (digest, null) : ((string?)null, to.Version);
-            move.Tags.Add(imageTag);
-            retag = context.RetagService(move);
+            var move = RetagInput.ForService(config, service.Name, to.Digest, to.Digest is null ? to.Version : null, [imageTag], settings.Registry);
+            var step = new RetagStep(session);
+            retag = dryRun ? step.Plan(move) : step.Apply(move);
         }
 
         // No `from:`: the release comes back from this environment's own history, not from another environment;
         // the rollback subject and the trailers say what happened.
-        var manifest = context.WriteManifest(new UpdateManifestSettings
-        {
-            Environment = environment.Name,
-            Service = service.Name,
-            Version = to.Version,
-            Digest = to.Digest,
-            Commit = to.Commit,
-            By = by,
-            Action = "rollback",
-            ConfigFile = settings.ConfigFile,
-            DryRun = dryRun,
-            Retry = settings.Retry,
-            Git = settings.Git,
-        });
+        ManifestInput.Check(to.Version, to.Digest);
+        var write = new ManifestStep(session, config, repository, settings.Retry);
+        var entry = new ManifestInput(environment.Name, service.Name, to.Version, to.Digest, repository.SourceCommit(to.Commit), by, null, [], "rollback");
+        var manifest = dryRun ? write.Plan(entry) : write.Apply(entry);
 
         return new RollbackResult(environment.Name, service.Name, from.Version, to.Version, to.Digest, to.Commit,
             dryRun ? RollbackOutcome.Planned : RollbackOutcome.RolledBack, retag, manifest);

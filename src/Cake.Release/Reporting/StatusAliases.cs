@@ -57,7 +57,7 @@ public static class StatusAliases
             }
         }
 
-        var status = StatusMatrix.Build(config.Environments, services, manifests, readings, DateTimeOffset.UtcNow);
+        var status = StatusMatrix.Build(config.Environments, services, manifests, readings, ReleaseSession.Of(context).Now);
         if (!status.Cells.Any(cell => cell.Runs))
         {
             // An empty matrix is the state of a new repository, not a failure: say what fills it.

@@ -35,6 +35,9 @@ public sealed class ReleaseSession
     /// <summary>Now, in UTC, by <see cref="Clock"/>.</summary>
     public DateTimeOffset Now => Clock.GetUtcNow();
 
+    /// <summary>Today in UTC, by <see cref="Clock"/>: the date of a changelog heading.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+
     /// <summary>True when the run was started with <c>--dryrun</c>.</summary>
     public bool DryRun => Context.IsDryRun();
 

@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.Annotations;
+using Cake.Release.Session;
 using Cake.Release.Changelog;
 using Cake.Release.Charts;
 
@@ -19,6 +20,6 @@ public static class VersioningAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return ReleaseStep.InWorkingTree(context, settings, bumpChart: false, writeChangelog: false, ChartAliases.Today(), new ChangelogFormat(), write: false);
+        return ReleaseStep.InWorkingTree(context, settings, bumpChart: false, writeChangelog: false, ReleaseSession.Of(context).Today, new ChangelogFormat(), write: false);
     }
 }

@@ -83,7 +83,7 @@ public sealed class OptionTests
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Output.Split('\n').Select(l => l.TrimEnd()).ToList();
         var start = lines.IndexOf("Default");
-        Assert.Equal(["Default", "└─UnitTests", "   └─Compile", "      └─Clean"], lines.Skip(start).Take(4));
+        Assert.Equal(["Default", "└─UnitTests", "   └─Compile", "      ├─Clean", "      └─Lint"], lines.Skip(start).Take(5));
         Assert.Empty(result.Ran);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Cake.Release.Notifications;
 
 namespace Cake.Release.Tests.Promotion;
@@ -39,7 +40,9 @@ public sealed class PromotionNotificationTests : IDisposable
         using var message = JsonDocument.Parse(slack.Body);
         Assert.Equal("blue 1.6.0 promoted staging → production by alice", message.RootElement.GetProperty("text").GetString());
         Assert.Contains("*Approved by*\\nbob, carol", slack.Body.Replace("\n", "\\n", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.NotNull(_world.RemoteCommit($"refs/tags/release-prd-{DateTime.UtcNow:yyyyMMdd}"));
+        // The milestone tag carries the day of the run, which the run names: read after it, the day may have turned.
+        var milestone = Regex.Match(result.Output, @"Tagged (release-prd-\d{8}) ").Groups[1].Value;
+        Assert.NotNull(_world.RemoteCommit($"refs/tags/{milestone}"));
         AssertNoSecret(result.All);
     }
 

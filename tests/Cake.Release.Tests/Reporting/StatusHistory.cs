@@ -2,6 +2,7 @@ using Cake.Release.GitOps;
 using Cake.Release.Manifests;
 using Cake.Release.Promotion;
 using Cake.Release.Registry;
+using Cake.Release.Session;
 using Cake.Release.Tests.Infrastructure;
 using Cake.Release.Tests.Promotion;
 
@@ -38,8 +39,9 @@ public sealed class StatusHistory : IDisposable
         World.SeedDev("yellow", 70);
 
         var redOld = World.PushImage("red", "0.1.0-rc.1", 60);
-        Deploy("staging", "red", "0.1.0-rc.1", redOld, head, "dev");
-        NextSecond();
+        // Manifests keep deployment times to the second; the red build must be deployed strictly after staging's
+        // entry, so staging records it a second in the past.
+        Deploy("staging", "red", "0.1.0-rc.1", redOld, head, "dev", DateTimeOffset.UtcNow.AddSeconds(-1));
         World.SeedDev("red", 61);
 
         Manifests = new[] { "dev", "staging", "production" }.ToDictionary(e => e, e => World.Manifest(e)!);
@@ -72,12 +74,20 @@ public sealed class StatusHistory : IDisposable
 
     public void Dispose() => World.Dispose();
 
-    private void Deploy(string environment, string service, string version, string digest, string commit, string from) =>
-        TestCake.Context().WriteManifest(new UpdateManifestSettings
+    private void Deploy(string environment, string service, string version, string digest, string commit, string from, DateTimeOffset? at = null)
+    {
+        var context = TestCake.Context();
+        if (at is { } time)
+        {
+            ReleaseSession.Of(context).Clock = new FixedClock(time);
+        }
+
+        context.WriteManifest(new UpdateManifestSettings
         {
             Environment = environment, Service = service, Version = version, Digest = digest, Commit = commit,
             From = from, By = "release-bot", Action = "promote", ConfigFile = ConfigFile,
         });
+    }
 
     // Promotion moves a digest to a new tag; pushing the image again would not do (its layer's tar records the time).
     private void Tag(string service, string digest, string tag)
@@ -86,16 +96,6 @@ public sealed class StatusHistory : IDisposable
         using var store = ImageStores.Open(ImageReference.Parse($"{World.Registry.Host}/acme/{service}"), new RegistrySettings { MaxAttempts = 2 }, environment: name => name == "DOCKER_CONFIG" ? docker : null);
         var manifest = store.GetManifestAsync($"acme/{service}", digest).GetAwaiter().GetResult();
         store.PutManifestAsync($"acme/{service}", tag, manifest).GetAwaiter().GetResult();
-    }
-
-    // Manifests keep deployment times to the second; the red build must be deployed strictly after staging's entry.
-    private static void NextSecond()
-    {
-        var second = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        while (DateTimeOffset.UtcNow.ToUnixTimeSeconds() == second)
-        {
-            Thread.Sleep(20);
-        }
     }
 }
 
