@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Cake.Release.Changelog;
+using Cake.Release.Charts;
 using ChangelogBenchmark;
 
 // A changelog for one service path (projects/svc07, 500 of 10,000 commits) over svc07/1.0.0..HEAD: ours

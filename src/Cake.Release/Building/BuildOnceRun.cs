@@ -74,7 +74,7 @@ internal sealed class BuildOnceRun
             foreach (var plan in toBuild)
             {
                 results[plan.Service.Name] = Record(plan, string.Empty, built: true);
-                Log(LogLevel.Information, $"{plan.Service.Name} {plan.Target.Tag} would be built with {builderName} at {commit[..7]} and pushed to {plan.Target}.");
+                Log(LogLevel.Information, $"{plan.Service.Name} {plan.Target.Tag} would be built with {builderName} at {ShortCommit.Of(commit)} and pushed to {plan.Target}.");
             }
 
             return ReleaseSession.Of(_context).Keep(new BuildOnceResult(services.Select(s => results[s.Name]).ToList(), DryRun: true));
@@ -125,7 +125,7 @@ internal sealed class BuildOnceRun
             }
         }
 
-        Log(LogLevel.Information, $"{service} {plan.Target.Tag}: building with {builder.Name} at {plan.Request.Commit[..7]}…");
+        Log(LogLevel.Information, $"{service} {plan.Target.Tag}: building with {builder.Name} at {ShortCommit.Of(plan.Request.Commit)}…");
         try
         {
             var digest = builder.BuildAndPushAsync(plan.Request).GetAwaiter().GetResult();

@@ -37,7 +37,7 @@ internal sealed class BuildSource : IDisposable
             throw;
         }
 
-        log($"BuildOnce: {commit[..7]} is not checked out in {checkoutFolder}; building from its committed files (untracked build outputs are not part of them).");
+        log($"BuildOnce: {ShortCommit.Of(commit)} is not checked out in {checkoutFolder}; building from its committed files (untracked build outputs are not part of them).");
         return new BuildSource(folder, temporary: true);
     }
 

@@ -2,7 +2,7 @@ using Cake.Release.Versioning;
 
 namespace Cake.Release.Changelog;
 
-/// <summary>Settings of <see cref="ChangelogAliases.WriteChangelog"/>.</summary>
+/// <summary>Settings of <see cref="Charts.ChangelogAliases.WriteChangelog"/>.</summary>
 public sealed class WriteChangelogSettings : ReleaseRequestSettings
 {
     /// <summary>The release date in the heading; today (UTC) by default.</summary>

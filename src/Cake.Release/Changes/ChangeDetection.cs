@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Cake.Core.Diagnostics;
 using Cake.Release.Config;
-using Cake.Release.GitOps;
 using Cake.Release.Manifests;
 
 namespace Cake.Release.Changes;
@@ -11,7 +10,7 @@ namespace Cake.Release.Changes;
 /// it: one <c>git diff</c> per distinct base, however many services share it. A service without a base counts as
 /// changed, with the reason why there was none; nothing is ever "everything changed" without saying so.
 /// </summary>
-internal sealed partial class ChangeDetection(ReleaseConfig config, ChangeHistory history, Func<GitRepository> repository, ICakeLog log)
+internal sealed partial class ChangeDetection(ReleaseConfig config, IChangeHistory history, ICakeLog log)
 {
     private const int FirstDeepening = 50;
     private HeadProbe _head = null!;
@@ -95,7 +94,7 @@ internal sealed partial class ChangeDetection(ReleaseConfig config, ChangeHistor
         // that is not here is a typo.
         if (!CommitId().IsMatch(revision))
         {
-            throw new ReleaseException($"--base '{revision}' is not a commit, branch or tag in {history.Root.FullPath}; pass one that exists (git fetch first for {config.Git.Remote}/{config.Git.MainBranch}).");
+            throw new ReleaseException($"--base '{revision}' is not a commit, branch or tag in {history.Location}; pass one that exists (git fetch first for {config.Git.Remote}/{config.Git.MainBranch}).");
         }
 
         return Reach(() => history.Resolve(revision), $"the base {revision}") is { } found
@@ -189,8 +188,8 @@ internal sealed partial class ChangeDetection(ReleaseConfig config, ChangeHistor
     // One ls-remote for both branches: the remote is the truth about what dev runs and where main is, not local refs.
     private IReadOnlyDictionary<string, string> RemoteTips() =>
         _remoteTips ??= config.AutoEnvironment is { } auto
-            ? repository().RemoteBranches(config.Git.Remote, auto.Branch, config.Git.MainBranch)
-            : repository().RemoteBranches(config.Git.Remote, config.Git.MainBranch);
+            ? history.RemoteBranches(config.Git.Remote, auto.Branch, config.Git.MainBranch)
+            : history.RemoteBranches(config.Git.Remote, config.Git.MainBranch);
 
     private static string? Revision(string? value, string argument) => value switch
     {

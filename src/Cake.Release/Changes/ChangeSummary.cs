@@ -20,7 +20,7 @@ public static class ChangeSummary
     public static string Markdown(ChangeSet changes, int services)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var heading = $"### DetectChanged: {changes.Services.Count} of {services} services changed at `{changes.Head[..7]}`\n\n";
+        var heading = $"### DetectChanged: {changes.Services.Count} of {services} services changed at `{ShortCommit.Of(changes.Head)}`\n\n";
         if (changes.Services.Count == 0)
         {
             return heading + $"Nothing to build ({DescribeMode(changes.Mode)}).\n";

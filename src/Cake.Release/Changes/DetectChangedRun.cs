@@ -18,8 +18,7 @@ internal static class DetectChangedRun
         var context = session.Context;
         var config = session.Config(settings.ConfigFile);
         var history = new ChangeHistory(context, config.RepositoryRoot, settings.Git);
-        var changes = new ChangeDetection(config, history, () => new GitRepository(context, config.RepositoryRoot, settings.Git), context.Log)
-            .Detect(settings.Base, settings.Head);
+        var changes = new ChangeDetection(config, history, context.Log).Detect(settings.Base, settings.Head);
 
         Report(context.Log, config, changes);
         if (settings.WriteOutputs)

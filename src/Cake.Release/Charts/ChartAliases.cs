@@ -131,7 +131,7 @@ public static class ChartAliases
         if (write.Outcome == BranchWriteOutcome.Planned)
         {
             context.Log.Information("Dry run: would push the release commit \"{0}\" to {1} on top of {2}, then the annotated tag {3} on it (git push {4} refs/tags/{3}):",
-                write.Message.Split('\n')[0], target, write.Parent[..7], tag, remote);
+                write.Message.Split('\n')[0], target, ShortCommit.Of(write.Parent), tag, remote);
             ReleaseStep.ShowDiffs(context.Log, write.Changes);
             return new ReleaseStepResult(unit.Name, version, tag, ReleaseOutcome.Planned, write.Changes);
         }
@@ -140,12 +140,12 @@ public static class ChartAliases
         var commit = write.Commit ?? history.FindCommit(write.Parent, $"{ReleaseCommit.Trailer}: {tag}") ?? write.Parent;
         if (write.Outcome == BranchWriteOutcome.Unchanged)
         {
-            context.Log.Information("{0} already has {1} {2} in its chart and changelog (commit {3}) but no tag {4}: tagging it.", target, unit.Name, version, commit[..7], tag);
+            context.Log.Information("{0} already has {1} {2} in its chart and changelog (commit {3}) but no tag {4}: tagging it.", target, unit.Name, version, ShortCommit.Of(commit), tag);
         }
 
         if (ReleaseSession.Of(context).IsDryRun(settings))
         {
-            context.Log.Information("Dry run: would push the annotated tag {0} on {1} (git push {2} refs/tags/{0}).", tag, commit[..7], remote);
+            context.Log.Information("Dry run: would push the annotated tag {0} on {1} (git push {2} refs/tags/{0}).", tag, ShortCommit.Of(commit), remote);
             return new ReleaseStepResult(unit.Name, version, tag, ReleaseOutcome.Planned, [], commit);
         }
 
@@ -153,16 +153,16 @@ public static class ChartAliases
         var push = history.PushTag(remote, tagObject, tag);
         if (!push.IsAccepted)
         {
-            throw new ReleaseException($"{remote} refused the tag {tag}: {push.Reason}; the release commit {commit[..7]} is on {target}, so running ReleaseChart again only adds the tag once the cause is fixed.");
+            throw new ReleaseException($"{remote} refused the tag {tag}: {push.Reason}; the release commit {ShortCommit.Of(commit)} is on {target}, so running ReleaseChart again only adds the tag once the cause is fixed.");
         }
 
         if (write.Outcome == BranchWriteOutcome.Committed)
         {
-            context.Log.Information("Released {0} {1}: pushed {2} to {3}{4}", unit.Name, version, commit[..7], target, write.Attempts > 1 ? $" after {write.Attempts} attempts (other pipelines pushed first)" : "");
+            context.Log.Information("Released {0} {1}: pushed {2} to {3}{4}", unit.Name, version, ShortCommit.Of(commit), target, write.Attempts > 1 ? $" after {write.Attempts} attempts (other pipelines pushed first)" : "");
             write.Changes.ToList().ForEach(change => context.Log.Information("  {0}", change.Path));
         }
 
-        context.Log.Information("Tagged {0} ({1}) and pushed it to {2}. Your checkout is behind {3} now: git pull --tags.", tag, commit[..7], remote, target);
+        context.Log.Information("Tagged {0} ({1}) and pushed it to {2}. Your checkout is behind {3} now: git pull --tags.", tag, ShortCommit.Of(commit), remote, target);
         return new ReleaseStepResult(unit.Name, version, tag, ReleaseOutcome.Done, write.Changes, commit);
     }
 

@@ -154,5 +154,5 @@ internal sealed class ReleasePlanner(ReleaseConfig config, GitHistory history, R
         return files.Distinct();
     }
 
-    private string Describe() => source.Revision == "HEAD" ? "the working tree" : source.Revision[..7];
+    private string Describe() => source.Revision == "HEAD" ? "the working tree" : ShortCommit.Of(source.Revision);
 }

@@ -68,14 +68,14 @@ internal static class ReleaseStep
         var unit = plan.Unit;
         if (plan.NothingToRelease)
         {
-            var since = plan.LatestTag is null ? "" : $" since {plan.LatestTag.Name} ({plan.LatestTag.Commit[..7]})";
+            var since = plan.LatestTag is null ? "" : $" since {plan.LatestTag.Name} ({ShortCommit.Of(plan.LatestTag.Commit)})";
             log.Information("{0}: nothing to release: no commit touched {1}{2}; nothing to do.", unit.Name, string.Join(", ", unit.Paths), since);
             return new ReleaseStepResult(unit.Name, null, null, ReleaseOutcome.NothingToRelease, []);
         }
 
         if (plan.AlreadyTagged is { } tag)
         {
-            log.Information("{0} {1} is already released (tag {2} at {3}); nothing to do.", unit.Name, ReleaseVersion.Text(tag.Version), tag.Name, tag.Commit[..7]);
+            log.Information("{0} {1} is already released (tag {2} at {3}); nothing to do.", unit.Name, ReleaseVersion.Text(tag.Version), tag.Name, ShortCommit.Of(tag.Commit));
             return new ReleaseStepResult(unit.Name, ReleaseVersion.Text(tag.Version), tag.Name, ReleaseOutcome.AlreadyReleased, [], tag.Commit);
         }
 

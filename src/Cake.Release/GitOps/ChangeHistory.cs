@@ -5,26 +5,28 @@ using File = System.IO.File;
 
 namespace Cake.Release.GitOps;
 
-/// <summary>What head looks like before changes are measured: the full commit id, how many parents it has, whether
-/// the clone is shallow, and the base argument resolved in the same git call (null when it did not resolve).</summary>
-internal sealed record HeadProbe(string Head, int Parents, bool Shallow, string ShallowFile, string? Base);
-
 /// <summary>
 /// The git calls change detection needs: one <c>rev-parse</c> to learn head, one <c>git diff --name-status -z -M</c>
 /// per distinct base, and, in a shallow clone, <c>git fetch --deepen</c> in growing steps until a base is reachable.
 /// Like <see cref="GitRepository"/>, it never touches the working tree, the index or HEAD.
 /// </summary>
-internal sealed class ChangeHistory
+internal sealed class ChangeHistory : IChangeHistory
 {
     private readonly GitTool _git;
+    private readonly GitRepository _repository;
 
     public ChangeHistory(ICakeContext context, DirectoryPath root, GitSettings? settings = null)
     {
         _git = new GitTool(context, settings);
         Root = root.MakeAbsolute(context.Environment);
+        _repository = new GitRepository(context, Root, settings);
     }
 
     public DirectoryPath Root { get; }
+
+    string IChangeHistory.Location => Root.FullPath;
+
+    public IReadOnlyDictionary<string, string> RemoteBranches(string remote, params string[] branches) => _repository.RemoteBranches(remote, branches);
 
     /// <summary>Head (and <paramref name="baseRevision"/>, when given) in one <c>rev-parse</c>; a head that is no commit is a one-line error.</summary>
     public HeadProbe Probe(string head, string? baseRevision)

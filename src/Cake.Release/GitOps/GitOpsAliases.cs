@@ -1,7 +1,6 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Release.Session;
-using Cake.Release.Steps;
 using Cake.Release.Building;
 using Cake.Release.Config;
 using Cake.Release.Manifests;
@@ -75,7 +74,7 @@ public static class GitOpsAliases
         {
             environment.From is { } from ? $"from: {from}" : null,
             environment.Approvals > 0 ? $"approvals: {environment.Approvals}" : null,
-            environment.Soak > TimeSpan.Zero ? $"soak: {PromotionPolicy.Span(environment.Soak)}" : null,
+            environment.Soak > TimeSpan.Zero ? $"soak: {DurationText.Of(environment.Soak)}" : null,
         }.OfType<string>().ToList();
         if (gates.Count > 0)
         {

@@ -39,7 +39,7 @@ internal sealed class HotfixRepository
         {
             0 => true,
             1 => false,
-            _ => throw new ReleaseException($"git could not compare {ancestor[..7]} with {commit[..7]} in {Root.FullPath}: {output.Reason}; check the repository."),
+            _ => throw new ReleaseException($"git could not compare {ShortCommit.Of(ancestor)} with {ShortCommit.Of(commit)} in {Root.FullPath}: {output.Reason}; check the repository."),
         };
     }
 

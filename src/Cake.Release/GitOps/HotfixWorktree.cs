@@ -38,7 +38,7 @@ internal sealed class HotfixWorktree : IDisposable
         {
             HotfixWorktreeOwner.Current().Write(System.IO.Path.Combine(worktree._scratch.FullName, OwnerFile));
             var add = new ProcessArgumentBuilder().Append("worktree").Append("add").Append("--detach").Append("--quiet").AppendQuoted(worktree.Path.FullPath).Append(commit);
-            worktree._git.Run(root, add).OrFail(root, $"add a temporary worktree at {commit[..7]}", "check the repository and the free space in the temp folder");
+            worktree._git.Run(root, add).OrFail(root, $"add a temporary worktree at {ShortCommit.Of(commit)}", "check the repository and the free space in the temp folder");
             return worktree;
         }
         catch
@@ -62,7 +62,7 @@ internal sealed class HotfixWorktree : IDisposable
             .ToList();
         return conflicts.Count > 0
             ? conflicts
-            : throw new ReleaseException($"git could not cherry-pick {commit[..7]} in a temporary worktree of {_root.FullPath}: {pick.Reason}; nothing was pushed: check the commit (a merge commit needs a backport by hand).");
+            : throw new ReleaseException($"git could not cherry-pick {ShortCommit.Of(commit)} in a temporary worktree of {_root.FullPath}: {pick.Reason}; nothing was pushed: check the commit (a merge commit needs a backport by hand).");
     }
 
     /// <summary>The commit the worktree is at.</summary>

@@ -1,7 +1,7 @@
 namespace Cake.Release.GitOps;
 
 /// <summary>
-/// The message of a manifest commit (DESIGN §4): a subject a person reads in <c>git log --oneline</c>, and trailers a
+/// The message of a manifest commit: a subject a person reads in <c>git log --oneline</c>, and trailers a
 /// program reads back (<c>git log --format=%(trailers)</c>) for audits, rollback and metrics.
 /// </summary>
 /// <param name="Action">The verb of the subject: <c>promote</c>, <c>deploy</c>, <c>rollback</c>.</param>

@@ -38,7 +38,7 @@ internal sealed class ManifestHistory
     public IReadOnlyList<(string Commit, string? Text)> Revisions(string tip, string path)
     {
         var log = new ProcessArgumentBuilder().Append("log").Append("--format=%H").Append(tip).Append("--").AppendQuoted(path);
-        var commits = _git.Run(Root, log).OrFail(Root, $"read the history of {path} at {tip[..7]}", "check the repository").Output
+        var commits = _git.Run(Root, log).OrFail(Root, $"read the history of {path} at {ShortCommit.Of(tip)}", "check the repository").Output
             .Where(line => line.Length == 40)
             .ToList();
         if (commits.Count == 0)
@@ -62,7 +62,7 @@ internal sealed class ManifestHistory
         var (serviceLine, versionLine, digestLine) = ($"Service: {service}", $"Version: {version}", $"Digest: {digest}");
         var log = new ProcessArgumentBuilder().Append("log").Append("--format=%H%x00%B%x1e").Append("--fixed-strings").Append("--all-match")
             .AppendQuoted($"--grep={serviceLine}").AppendQuoted($"--grep={digestLine}").Append(tip).Append("--").AppendQuoted(path);
-        var output = _git.Run(Root, log).OrFail(Root, $"read the history of {path} at {tip[..7]}", "check the repository").Output;
+        var output = _git.Run(Root, log).OrFail(Root, $"read the history of {path} at {ShortCommit.Of(tip)}", "check the repository").Output;
         return string.Join('\n', output).Split('\u001e')
             .Select(record => record.TrimStart('\n').Split('\0', 2))
             .Where(fields => fields.Length == 2)

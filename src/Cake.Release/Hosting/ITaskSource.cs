@@ -21,4 +21,5 @@ public interface ITaskSource
 /// <param name="SupportsDryRun">Whether the task plans its own changes under <c>--dryrun</c>.</param>
 /// <param name="Arguments">The arguments it reads, besides those its class declares with <see cref="TaskArgumentAttribute"/>.</param>
 /// <param name="DependsOn">The task classes it runs after, as <see cref="IsDependentOnAttribute"/> says for a class.</param>
-public sealed record ContributedTask(string Name, string? Description, IFrostingTask Task, bool SupportsDryRun = false, IReadOnlyList<string>? Arguments = null, IReadOnlyList<Type>? DependsOn = null);
+/// <param name="Fixes">Arguments its name fixes (PromoteStaging fixes --to): refused on the command line although a task it runs after reads them.</param>
+public sealed record ContributedTask(string Name, string? Description, IFrostingTask Task, bool SupportsDryRun = false, IReadOnlyList<string>? Arguments = null, IReadOnlyList<Type>? DependsOn = null, IReadOnlyList<string>? Fixes = null);

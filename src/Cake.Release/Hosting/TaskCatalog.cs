@@ -62,7 +62,7 @@ internal static class TaskCatalog
 
             var arguments = ArgumentsOf(task.Task.GetType()).Concat(task.Arguments ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var dependencies = (task.DependsOn ?? []).Select(NameOf).Where(name => all.Any(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
-            all.Add(new TaskDefinition(task.Name, task.Task.GetType(), task.Description, dependencies, [], false, task.SupportsDryRun, arguments, task.Task));
+            all.Add(new TaskDefinition(task.Name, task.Task.GetType(), task.Description, dependencies, [], false, task.SupportsDryRun, arguments, task.Task, task.Fixes));
         }
 
         return all.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();

@@ -10,4 +10,5 @@ internal sealed record TaskDefinition(
     bool ContinueOnError,
     bool SupportsDryRun,
     IReadOnlyList<string> Arguments,
-    IFrostingTask? Instance = null);
+    IFrostingTask? Instance = null,
+    IReadOnlyList<string>? Fixes = null);

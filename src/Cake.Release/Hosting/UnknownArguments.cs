@@ -16,7 +16,9 @@ internal static class UnknownArguments
 
     public static void Refuse(HostOptions options, IReadOnlyList<TaskDefinition> definitions, IEnumerable<string> readInEveryRun)
     {
-        var read = Graph(options, definitions).SelectMany(d => d.Arguments).Concat(readInEveryRun).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var graph = Graph(options, definitions).ToList();
+        var read = graph.SelectMany(d => d.Arguments).Concat(readInEveryRun).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        read.ExceptWith(graph.Where(d => options.Targets.Contains(d.Name, StringComparer.OrdinalIgnoreCase)).SelectMany(d => d.Fixes ?? []));
         var known = read.Concat(HostOptionNames).ToList();
         var unknown = options.Arguments.Select(a => a.Key).FirstOrDefault(name => !known.Contains(name, StringComparer.OrdinalIgnoreCase));
         if (unknown is null)

@@ -4,7 +4,7 @@ using System.Text;
 namespace Cake.Release.Manifests;
 
 /// <summary>
-/// What runs in one environment: <c>release-manifests/&lt;env&gt;.yaml</c> on the environment's branch (DESIGN.md §4).
+/// What runs in one environment: <c>release-manifests/&lt;env&gt;.yaml</c> on the environment's branch.
 /// Immutable; <see cref="WithEntry"/> returns a new manifest.
 /// </summary>
 /// <remarks>

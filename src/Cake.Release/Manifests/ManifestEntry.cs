@@ -1,6 +1,6 @@
 namespace Cake.Release.Manifests;
 
-/// <summary>What runs of one service in one environment: one entry of an environment manifest (DESIGN.md §4).</summary>
+/// <summary>What runs of one service in one environment: one entry of an environment manifest.</summary>
 /// <param name="Version">The release version, e.g. <c>1.6.1</c>.</param>
 /// <param name="Image">The image repository, e.g. <c>registry.example.com/acme/blue</c>.</param>
 /// <param name="Digest">The image digest that runs (<c>sha256:…</c>): promotion moves this digest, never rebuilds.</param>

@@ -40,7 +40,7 @@ internal static class NotificationPayloads
         };
         if (notice.CommitUrl is { } url)
         {
-            card["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = $"Commit {notice.Commit[..7]}", ["url"] = url });
+            card["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = $"Commit {ShortCommit.Of(notice.Commit)}", ["url"] = url });
         }
 
         return new JsonObject
@@ -52,7 +52,7 @@ internal static class NotificationPayloads
 
     private static string Slack(PromotionNotice notice)
     {
-        var commit = notice.CommitUrl is { } url ? $"<{url}|{notice.Commit[..7]}>" : notice.Commit[..7];
+        var commit = notice.CommitUrl is { } url ? $"<{url}|{ShortCommit.Of(notice.Commit)}>" : ShortCommit.Of(notice.Commit);
         var fields = notice.Facts.Where(f => f.Label != "Commit")
             .Select(f => (JsonNode)new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*{f.Label}*\n{Escape(f.Value)}" })
             .Append(new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*Commit*\n{commit}" })

@@ -2,8 +2,8 @@ using Cake.Core.Diagnostics;
 using Cake.Release.Building;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
+using Cake.Release.Registry;
 using Cake.Release.Session;
-using Cake.Release.Steps;
 
 namespace Cake.Release.Promotion;
 
@@ -55,7 +55,7 @@ public sealed class DevDeployment
         }
 
         var dryRun = _session.IsDryRun(_settings);
-        var retag = new RetagStep(_session);
+        var retag = new RetagStep(_session.Log, _session.Variable);
         var manifest = new ManifestStep(_session, _config, _repository, _settings.Retry);
         var deployments = new List<ManifestUpdateResult>();
         foreach (var build in builds)

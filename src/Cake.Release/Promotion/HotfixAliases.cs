@@ -63,7 +63,7 @@ public static class HotfixAliases
         var held = hotfixes.FindFix(start, fix);
         if (held is not null && releases.Where(r => r.Version.Major == line.Major && r.Version.Minor == line.Minor && hotfixes.Contains(r.Commit, held)).MinBy(r => r.Version, Precedence.SemVer) is { } released)
         {
-            context.Log.Information("{0}'s fix {1} is already in {2} (commit {3} on {4}); nothing to do.", service.Name, fix[..7], released.Name, held[..7], where);
+            context.Log.Information("{0}'s fix {1} is already in {2} (commit {3} on {4}); nothing to do.", service.Name, ShortCommit.Of(fix), released.Name, ShortCommit.Of(held), where);
             return new HotfixResult(service.Name, fix, branch, held, ReleaseVersion.Text(released.Version), released.Name, HotfixOutcome.AlreadyReleased, null, null);
         }
 
@@ -80,7 +80,7 @@ public static class HotfixAliases
                 if (conflicts.Count > 0)
                 {
                     var from = tip is null ? line.Base.Name : $"{remote}/{branch}";
-                    throw new ReleaseException($"{service.Name}: cherry-picking {fix[..7]} onto {where} conflicts in {string.Join(", ", conflicts)}; nothing was pushed: backport it by hand (git switch -c {branch} {from} && git cherry-pick -x {fix[..7]}, resolve, git push {remote} {branch}), then run Hotfix again to build and tag it.");
+                    throw new ReleaseException($"{service.Name}: cherry-picking {ShortCommit.Of(fix)} onto {where} conflicts in {string.Join(", ", conflicts)}; nothing was pushed: backport it by hand (git switch -c {branch} {from} && git cherry-pick -x {ShortCommit.Of(fix)}, resolve, git push {remote} {branch}), then run Hotfix again to build and tag it.");
                 }
 
                 commit = worktree.Head();
@@ -88,7 +88,7 @@ public static class HotfixAliases
             else
             {
                 commit = start;
-                context.Log.Information("{0} already holds {1}'s fix {2} (commit {3}) but no release has it: building and tagging {4} as {5}.", where, service.Name, fix[..7], held[..7], commit[..7], tag);
+                context.Log.Information("{0} already holds {1}'s fix {2} (commit {3}) but no release has it: building and tagging {4} as {5}.", where, service.Name, ShortCommit.Of(fix), ShortCommit.Of(held), ShortCommit.Of(commit), tag);
             }
 
             build = BuildHotfixImage(context, settings, service, worktree.Path, commit, dryRun);
@@ -98,7 +98,7 @@ public static class HotfixAliases
         if (dryRun)
         {
             context.Log.Information("Dry run: would build {0} at {1}, push {2} to {3}/{4}{5}, then the annotated tag {6} on it (the pick applies cleanly); then: {7}",
-                service.Name, commit[..7], commit[..7], remote, branch, tip is null ? $" (new, from {line.Base.Name})" : "", tag, next ?? "promote it");
+                service.Name, ShortCommit.Of(commit), ShortCommit.Of(commit), remote, branch, tip is null ? $" (new, from {line.Base.Name})" : "", tag, next ?? "promote it");
             return new HotfixResult(service.Name, fix, branch, commit, version, tag, HotfixOutcome.Planned, build, next);
         }
 
@@ -108,20 +108,20 @@ public static class HotfixAliases
             var push = repository.Push(remote, commit, branch);
             if (!push.IsAccepted)
             {
-                throw new ReleaseException($"{remote} refused the push of {commit[..7]} to {branch}: {push.Reason}; nothing was tagged: {(push.IsRace ? "the branch moved meanwhile, run Hotfix again" : $"check the branch protection and your push rights for {branch}")}.");
+                throw new ReleaseException($"{remote} refused the push of {ShortCommit.Of(commit)} to {branch}: {push.Reason}; nothing was tagged: {(push.IsRace ? "the branch moved meanwhile, run Hotfix again" : $"check the branch protection and your push rights for {branch}")}.");
             }
 
-            context.Log.Information("Pushed {0} ({1}, cherry-picked from {2}) to {3}/{4}{5}.", commit[..7], branch, fix[..7], remote, branch, tip is null ? $" (new, from {line.Base.Name})" : "");
+            context.Log.Information("Pushed {0} ({1}, cherry-picked from {2}) to {3}/{4}{5}.", ShortCommit.Of(commit), branch, ShortCommit.Of(fix), remote, branch, tip is null ? $" (new, from {line.Base.Name})" : "");
         }
 
         var tagObject = history.CreateTagObject(tag, commit, $"{service.Name} {version}\n\nHotfix: {fix} on {branch}", identity);
         var pushed = history.PushTag(remote, tagObject, tag);
         if (!pushed.IsAccepted)
         {
-            throw new ReleaseException($"{remote} refused the tag {tag}: {pushed.Reason}; {branch} holds the fix at {commit[..7]}, so running Hotfix again only builds and tags it once the cause is fixed.");
+            throw new ReleaseException($"{remote} refused the tag {tag}: {pushed.Reason}; {branch} holds the fix at {ShortCommit.Of(commit)}, so running Hotfix again only builds and tags it once the cause is fixed.");
         }
 
-        context.Log.Information("Tagged {0} ({1}) and pushed it to {2}.", tag, commit[..7], remote);
+        context.Log.Information("Tagged {0} ({1}) and pushed it to {2}.", tag, ShortCommit.Of(commit), remote);
         if (next is not null)
         {
             context.Log.Information("Next: {0}", next);

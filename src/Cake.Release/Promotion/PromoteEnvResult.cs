@@ -1,5 +1,3 @@
-using Cake.Release.Steps;
-
 namespace Cake.Release.Promotion;
 
 /// <summary>What <see cref="PromotionAliases.PromoteEnv"/> checked and did.</summary>

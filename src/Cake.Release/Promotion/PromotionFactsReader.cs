@@ -64,7 +64,7 @@ internal static class PromotionFactsReader
         var choice = PromotionVersion.Choose(request, target, source, tags, level, changed);
         var registry = source?.Digest is { } digest
             ? PromotedImage.Facts(ImageReference.InRegistry(config.Registry, config.Service(request.Service).Image), digest,
-                choice.Version is null ? null : ReleaseVersion.Text(choice.Version), settings.Registry, config.RepositoryRoot, session.Context.Environment.GetEnvironmentVariable)
+                choice.Version is null ? null : ReleaseVersion.Text(choice.Version), settings.Registry, config.RepositoryRoot, session.Variable)
             : new RegistryFacts(null, null);
         ReleaseBranchState? branch = choice.Version is { } version && source?.Commit is { } at
             ? refs.BranchState(PromotionNames.For(config, target, request.Service, version, at, now).ReleaseBranch, at)
@@ -107,7 +107,7 @@ internal static class PromotionFactsReader
         var image = ImageReference.InRegistry(config.Registry, service.Image);
         var build = config.Tags.Build.Render(new TemplateValues { Service = service.Name, Sha = released.Commit, Date = now });
         string? digest;
-        using (var store = session.OpenImageStore(image, settings.Registry, config.RepositoryRoot))
+        using (var store = ImageStores.Open(image, settings.Registry, config.RepositoryRoot, session.Variable))
         {
             digest = store.ResolveAsync(image.Repository, build).GetAwaiter().GetResult()?.Digest;
         }

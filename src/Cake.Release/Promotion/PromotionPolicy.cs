@@ -127,13 +127,13 @@ public static class PromotionPolicy
 
         if (source is null)
         {
-            return Fail("soak", $"{target.Name} needs {Span(target.Soak)} in {target.From}, and nothing runs there yet");
+            return Fail("soak", $"{target.Name} needs {DurationText.Of(target.Soak)} in {target.From}, and nothing runs there yet");
         }
 
         var ran = now - source.Deployed;
         return ran >= target.Soak
-            ? Pass("soak", $"ran {Span(ran)} in {target.From} (soak {Span(target.Soak)})")
-            : Fail("soak", $"ran {Span(ran < TimeSpan.Zero ? TimeSpan.Zero : ran)} in {target.From}, {target.Name} needs {Span(target.Soak)}; promote after {Time(source.Deployed + target.Soak)}");
+            ? Pass("soak", $"ran {DurationText.Of(ran)} in {target.From} (soak {DurationText.Of(target.Soak)})")
+            : Fail("soak", $"ran {DurationText.Of(ran < TimeSpan.Zero ? TimeSpan.Zero : ran)} in {target.From}, {target.Name} needs {DurationText.Of(target.Soak)}; promote after {Time(source.Deployed + target.Soak)}");
     }
 
     private static PromotionCheck Approvals(PromotionRequest request, EnvironmentConfig target)
@@ -269,27 +269,6 @@ public static class PromotionPolicy
     private static string Short(string? digest) => digest is null ? "no digest" : digest.Length > 19 ? digest[..19] + "…" : digest;
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    internal static string Span(TimeSpan span)
-    {
-        var parts = new List<string>();
-        if (span.Days > 0)
-        {
-            parts.Add($"{span.Days}d");
-        }
-
-        if (span.Hours > 0)
-        {
-            parts.Add($"{span.Hours}h");
-        }
-
-        if (span.Minutes > 0 || parts.Count == 0)
-        {
-            parts.Add($"{span.Minutes}m");
-        }
-
-        return string.Concat(parts);
-    }
 
     private static PromotionCheck Pass(string name, string reason) => new(name, true, reason);
 

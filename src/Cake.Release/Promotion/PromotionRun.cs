@@ -6,7 +6,6 @@ using Cake.Release.Manifests;
 using Cake.Release.Notifications;
 using Cake.Release.Registry;
 using Cake.Release.Session;
-using Cake.Release.Steps;
 
 namespace Cake.Release.Promotion;
 
@@ -72,7 +71,7 @@ public sealed class PromotionRun
     public void Retag()
     {
         var input = RetagInput.ForService(_config, _request.Service, Plan.Digest!, null, Plan.RegistryTags, _settings.Registry);
-        var step = new RetagStep(_session);
+        var step = new RetagStep(_session.Log, _session.Variable);
         _effects.Add(RetagStep.Effect(DryRun ? step.Plan(input) : step.Apply(input), input));
     }
 
@@ -108,7 +107,7 @@ public sealed class PromotionRun
         }
         catch (DeploymentSupersededException superseded) when (!DryRun && target.ImageTag is { } imageTag && superseded.Current?.Digest is { } running && running != Plan.Digest)
         {
-            new RetagStep(_session).Apply(RetagInput.ForService(_config, _request.Service, running, null, [imageTag], _settings.Registry));
+            new RetagStep(_session.Log, _session.Variable).Apply(RetagInput.ForService(_config, _request.Service, running, null, [imageTag], _settings.Registry));
             throw;
         }
 
@@ -156,7 +155,7 @@ public sealed class PromotionRun
         _effects.AddRange(DryRun ? step.Plan(input) : step.Apply(input));
     }
 
-    /// <summary>Says what the promotion did, once every step ran.</summary>
+    /// <summary>Says what the promotion did, once every step ran; notifications sent late do not make a done promotion new.</summary>
     public PromoteEnvResult Finish()
     {
         var log = _session.Log;
@@ -165,7 +164,7 @@ public sealed class PromotionRun
         {
             log.Information("Dry run: every check passes; the steps above are what PromoteEnv would do. Nothing was changed.");
         }
-        else if (!_effects.Any(e => e.Changed))
+        else if (!_effects.Any(e => e.Changed && e.Step != "notify"))
         {
             log.Information(delivered == 0 ? "{0} {1} is already in {2}; nothing to do." : "{0} {1} is already in {2}; sent the {3} notification(s) an earlier run had not delivered.",
                 _request.Service, Plan.Version!, Target.Name, delivered);

@@ -54,7 +54,7 @@ public static class PromotionVersion
             .Select(t => t.Version).Max(Precedence.SemVer);
         if (reused is not null)
         {
-            return new VersionChoice(reused, $"the release tag already on {Short(source.Commit!)}");
+            return new VersionChoice(reused, $"the release tag already on {ShortCommit.Of(source.Commit!)}");
         }
 
         if (request.Bump is null && ReleaseVersion.TryParse(source.Version, out var running, out _))
@@ -89,9 +89,7 @@ public static class PromotionVersion
         var same = tags.Where(t => t.Commit == commit && Precedence.SemVer.Equals(ReleaseVersion.Core(t.Version), core) && ReleaseVersion.IsOfChannel(t.Version, channel, out _))
             .Select(t => t.Version).Max(Precedence.SemVer);
         return same is not null
-            ? new VersionChoice(same, $"the release tag already on {Short(commit!)}")
+            ? new VersionChoice(same, $"the release tag already on {ShortCommit.Of(commit!)}")
             : new VersionChoice(VersionLine.NextPreRelease(core, channel, tags.Select(t => t.Version)), how);
     }
-
-    private static string Short(string commit) => commit[..Math.Min(7, commit.Length)];
 }

@@ -6,7 +6,6 @@ using Cake.Release.GitOps;
 using Cake.Release.Manifests;
 using Cake.Release.Registry;
 using Cake.Release.Session;
-using Cake.Release.Steps;
 
 namespace Cake.Release.Promotion;
 
@@ -56,7 +55,7 @@ public static class RollbackAliases
         }
 
         context.Log.Information("{0}rolling {1} in {2} back from {3} to {4} ({5}, as {6} recorded it)",
-            dryRun ? "Dry run: " : "", service.Name, environment.Name, from.Version, to.Version, to.Digest ?? "no digest recorded", target.Revision[..7]);
+            dryRun ? "Dry run: " : "", service.Name, environment.Name, from.Version, to.Version, to.Digest ?? "no digest recorded", ShortCommit.Of(target.Revision));
 
         // The registry first, so the manifest never names a digest the environment tag does not follow yet;
         // a failure after the tag moved leaves the manifest on the old release, and a re-run completes it.
@@ -64,7 +63,7 @@ public static class RollbackAliases
         if (environment.ImageTag is { } imageTag)
         {
             var move = RetagInput.ForService(config, service.Name, to.Digest, to.Digest is null ? to.Version : null, [imageTag], settings.Registry);
-            var step = new RetagStep(session);
+            var step = new RetagStep(session.Log, session.Variable);
             retag = dryRun ? step.Plan(move) : step.Apply(move);
         }
 
@@ -88,7 +87,7 @@ public static class RollbackAliases
         {
             try
             {
-                var entry = text is null ? null : EnvironmentManifest.Parse(text, $"{source} at {commit[..7]}").Entry(service);
+                var entry = text is null ? null : EnvironmentManifest.Parse(text, $"{source} at {ShortCommit.Of(commit)}").Entry(service);
                 revisions.Add(new RollbackRevision(commit, entry));
             }
             catch (ManifestFormatException error) when (revisions.Count > 0)

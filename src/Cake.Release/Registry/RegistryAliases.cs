@@ -1,7 +1,6 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Release.Session;
-using Cake.Release.Steps;
 
 namespace Cake.Release.Registry;
 
@@ -32,7 +31,7 @@ public static class RegistryAliases
         var source = ImageReference.Parse(settings.Image);
         var input = new RetagInput(source, settings.Tags.ToList(), settings.MovableTags.ToHashSet(StringComparer.Ordinal),
             settings.BaseDirectory ?? context.Environment.WorkingDirectory.FullPath, settings.Registry);
-        var step = new RetagStep(session);
+        var step = new RetagStep(session.Log, session.Variable);
         return session.IsDryRun(settings.DryRun) ? step.Plan(input) : step.Apply(input);
     }
 
@@ -53,7 +52,7 @@ public static class RegistryAliases
 
         var session = ReleaseSession.Of(context);
         var input = RetagInput.ForService(session.Config(settings.ConfigFile), settings.Service, settings.Digest, settings.FromTag, settings.Tags, settings.Registry);
-        var step = new RetagStep(session);
+        var step = new RetagStep(session.Log, session.Variable);
         return session.IsDryRun(settings) ? step.Plan(input) : step.Apply(input);
     }
 }

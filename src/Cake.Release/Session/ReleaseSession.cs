@@ -4,13 +4,12 @@ using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Release.Config;
 using Cake.Release.Hosting;
-using Cake.Release.Registry;
 
 namespace Cake.Release.Session;
 
 /// <summary>
 /// What one run of the release targets shares: the loaded release.yaml, the clock, the log, the dry-run flag, the
-/// image-store factory, and what one step leaves for the next (DetectChanged's change set for BuildOnce, BuildOnce's
+/// environment variables, and what one step leaves for the next (DetectChanged's change set for BuildOnce, BuildOnce's
 /// images for DeployDev, a checked promotion for its retag, refs, manifest, milestone and notify steps). There is one
 /// per Cake context, opened by the first task or alias that asks, so a pipeline's own task placed between two of ours
 /// sees what the first left and can leave something for the second.
@@ -37,6 +36,9 @@ public sealed class ReleaseSession
 
     /// <summary>Today in UTC, by <see cref="Clock"/>: the date of a changelog heading.</summary>
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+
+    /// <summary>Reads an environment variable of the run (null when unset): registry credentials, <c>${VAR}</c> values.</summary>
+    public string? Variable(string name) => Context.Environment.GetEnvironmentVariable(name);
 
     /// <summary>True when the run was started with <c>--dryrun</c>.</summary>
     public bool DryRun => Context.IsDryRun();
@@ -91,7 +93,4 @@ public sealed class ReleaseSession
         return value;
     }
 
-    /// <summary>The store holding <paramref name="image"/>'s repository, with the run's environment for credentials.</summary>
-    public IImageStore OpenImageStore(ImageReference image, RegistrySettings? settings, string repositoryRoot) =>
-        ImageStores.Open(image, settings, repositoryRoot, Context.Environment.GetEnvironmentVariable);
 }

@@ -1,5 +1,4 @@
 using Cake.Core;
-using Cake.Release.Config;
 using Cake.Release.Hosting;
 using Cake.Release.Promotion;
 using Cake.Release.Session;
@@ -27,7 +26,6 @@ public sealed class CheckPromotionTask : FrostingTask
     /// <inheritdoc/>
     public override void Run(ICakeContext context)
     {
-        var to = ReleaseArguments.Value(context, "to");
         var settings = new PromoteEnvSettings
         {
             Service = ReleaseArguments.Required(context, "service", "blue"),
@@ -43,37 +41,21 @@ public sealed class CheckPromotionTask : FrostingTask
         }
 
         var session = ReleaseSession.Of(context);
-        settings.To = Target(context, session, settings, to);
+        settings.To = Target(context, session, settings);
         session.Keep(PromotionRun.Check(session, settings));
     }
 
-    // The environment is the one the requested Promote<Env> target names (PromoteStaging → staging), else --to.
-    private static string Target(ICakeContext context, ReleaseSession session, PromoteEnvSettings settings, string? to)
+    // The environment is the one the requested Promote<Env> target names (PromoteStaging → staging), which fixes it:
+    // --to is refused there before anything runs, and RELEASE_TO is not read. PromoteEnv and the steps alone take --to.
+    private static string Target(ICakeContext context, ReleaseSession session, PromoteEnvSettings settings)
     {
         var asked = PromoteTargets.Requested(context);
-        if (asked.Count == 0)
-        {
-            return to ?? ReleaseArguments.Required(context, "to", "staging");
-        }
-
-        var config = session.Config(settings.ConfigFile);
-        var environments = config.Environments.Where(e => asked.Contains(e.PromoteTarget, StringComparer.OrdinalIgnoreCase)).ToList();
+        var environments = asked.Count == 0 ? [] : session.Config(settings.ConfigFile).Environments.Where(e => asked.Contains(e.PromoteTarget, StringComparer.OrdinalIgnoreCase)).ToList();
         if (environments.Count > 1)
         {
             throw new ReleaseException($"One promotion per run: --target names {string.Join(", ", environments.Select(e => e.PromoteTarget))}; run them one after another, each waiting for the one before.");
         }
 
-        if (environments.Count == 0)
-        {
-            return to ?? ReleaseArguments.Required(context, "to", "staging");
-        }
-
-        var target = environments[0];
-        if (to is not null && !to.Equals(target.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ReleaseException($"--to={to} contradicts --target={target.PromoteTarget}, which promotes into {target.Name}; leave out --to, or run --target=PromoteEnv --to={to}.");
-        }
-
-        return target.Name;
+        return environments.Count == 1 ? environments[0].Name : ReleaseArguments.Required(context, "to", "staging");
     }
 }

@@ -15,5 +15,5 @@ namespace Cake.Release.Tasks;
 public sealed class PromoteEnvTask : FrostingTask
 {
     /// <inheritdoc/>
-    public override void Run(ICakeContext context) => CheckedPromotion.Of(context, "PromoteEnv").Finish();
+    public override void Run(ICakeContext context) => PromotionStepTask.Checked(context, "PromoteEnv").Finish();
 }

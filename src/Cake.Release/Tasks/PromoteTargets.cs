@@ -50,7 +50,8 @@ public sealed class PromoteTargets : ITaskSource
             $"Promotes --service from {e.From} into {e.Name} (PromoteEnv --to={e.Name})",
             new PromoteEnvironmentTask(),
             SupportsDryRun: true,
-            DependsOn: [typeof(NotifyPromotionTask)])).ToList();
+            DependsOn: [typeof(NotifyPromotionTask)],
+            Fixes: ["to"])).ToList();
     }
 
     // A promotion's arguments but --to, which the target's name fixes.
@@ -72,6 +73,6 @@ public sealed class PromoteTargets : ITaskSource
     // Its graph did the work (CheckPromotion reads the environment from the target's name); it sums it up.
     private sealed class PromoteEnvironmentTask : FrostingTask
     {
-        public override void Run(ICakeContext context) => CheckedPromotion.Of(context, "Promote<Env>").Finish();
+        public override void Run(ICakeContext context) => PromotionStepTask.Checked(context, "Promote<Env>").Finish();
     }
 }

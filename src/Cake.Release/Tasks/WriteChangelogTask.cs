@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Release.Changelog;
+using Cake.Release.Charts;
 using Cake.Release.Hosting;
 
 namespace Cake.Release.Tasks;

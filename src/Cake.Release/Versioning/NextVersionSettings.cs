@@ -1,6 +1,6 @@
 namespace Cake.Release.Versioning;
 
-/// <summary>Settings of <see cref="VersioningAliases.NextVersion"/>.</summary>
+/// <summary>Settings of <see cref="Charts.VersioningAliases.NextVersion"/>.</summary>
 public sealed class NextVersionSettings : ReleaseRequestSettings
 {
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cake.Release.Changelog;
+using Cake.Release.Charts;
 using Cake.Release.Tests.Charts;
 using Cake.Release.Tests.Infrastructure;
 using Cake.Release.Versioning;

@@ -3,7 +3,7 @@ using Cake.Release.Config;
 namespace Cake.Release.Tests.Config;
 
 /// <summary>
-/// A real repository folder in the temp directory with the folders the DESIGN.md §3 example names, so the
+/// A real repository folder in the temp directory with the folders the release.yaml example names, so the
 /// loader's path checks run against the real file system.
 /// </summary>
 public sealed class ConfigRepository : IDisposable

@@ -1,6 +1,6 @@
 namespace Cake.Release.Tests.Config;
 
-/// <summary>The release.yaml of DESIGN.md §3, verbatim, comments included.</summary>
+/// <summary>The release.yaml the design contract gives as its example, verbatim, comments included.</summary>
 public static class ReleaseYamlExample
 {
     public const string Text = """

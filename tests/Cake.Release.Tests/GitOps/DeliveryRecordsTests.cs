@@ -1,4 +1,5 @@
 using Cake.Release.GitOps;
+using Cake.Release.Notifications;
 using Cake.Release.Tests.Infrastructure;
 
 namespace Cake.Release.Tests.GitOps;

@@ -2,9 +2,9 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Release.Session;
 using Cake.Release.Changelog;
-using Cake.Release.Charts;
+using Cake.Release.Versioning;
 
-namespace Cake.Release.Versioning;
+namespace Cake.Release.Charts;
 
 /// <summary>Works out release versions from tags and Conventional Commits.</summary>
 [CakeAliasCategory("Release")]

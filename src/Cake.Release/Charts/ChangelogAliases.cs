@@ -1,10 +1,10 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Release.Session;
-using Cake.Release.Charts;
+using Cake.Release.Changelog;
 using Cake.Release.Versioning;
 
-namespace Cake.Release.Changelog;
+namespace Cake.Release.Charts;
 
 /// <summary>Writes Keep a Changelog 1.1.0 sections from Conventional Commits.</summary>
 [CakeAliasCategory("Release")]

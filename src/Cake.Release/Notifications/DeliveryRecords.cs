@@ -2,9 +2,9 @@ using System.Text;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Release.Notifications;
+using Cake.Release.GitOps;
 
-namespace Cake.Release.GitOps;
+namespace Cake.Release.Notifications;
 
 /// <summary>
 /// Which notify targets have heard of a promotion, as git notes on the remote's
@@ -55,7 +55,7 @@ internal sealed class DeliveryRecords
 
             // Notes live in a tree keyed by the annotated object's full name; git reads a flat tree as well as a fanned-out one.
             var file = new TreeFile("100644", Encoding.UTF8.GetBytes(DeliveryNote.With(note, target, when)));
-            var commit = _repository.Commit(tip, [(manifestCommit, file)], $"Notified {target} of {manifestCommit[..7]}\n", identity ??= _repository.CommitIdentity());
+            var commit = _repository.Commit(tip, [(manifestCommit, file)], $"Notified {target} of {ShortCommit.Of(manifestCommit)}\n", identity ??= _repository.CommitIdentity());
             var push = _repository.PushRef(_remote, commit, NotesRef);
             if (push.IsAccepted)
             {

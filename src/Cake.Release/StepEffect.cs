@@ -1,4 +1,4 @@
-namespace Cake.Release.Steps;
+namespace Cake.Release;
 
 /// <summary>What one release step did (or, in a dry run, would do).</summary>
 /// <param name="Step">registry-tags, release-branch, release-tag, manifest, milestone-tag, notify.</param>

@@ -1,7 +1,6 @@
 using Cake.Core.Diagnostics;
-using Cake.Release.GitOps;
 
-namespace Cake.Release.Steps;
+namespace Cake.Release.GitOps;
 
 /// <summary>The release branch a promotion leaves at its source commit, and where the remote's branch stands now.</summary>
 internal sealed record ReleaseBranchInput(string Branch, string Commit, ReleaseBranchState State);

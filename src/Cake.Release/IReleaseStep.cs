@@ -1,4 +1,4 @@
-namespace Cake.Release.Steps;
+namespace Cake.Release;
 
 /// <summary>
 /// One step of a release: retag, release branch, release tag, manifest, milestone tag, notify. It takes a typed

@@ -2,12 +2,11 @@ using System.Text.RegularExpressions;
 using Cake.Core.Diagnostics;
 using Cake.Release.Config;
 using Cake.Release.Diffs;
-using Cake.Release.GitOps;
 using Cake.Release.Manifests;
 using Cake.Release.Registry;
 using Cake.Release.Session;
 
-namespace Cake.Release.Steps;
+namespace Cake.Release.GitOps;
 
 /// <summary>One service's release to record in one environment's manifest.</summary>
 /// <param name="Environment">The environment written.</param>

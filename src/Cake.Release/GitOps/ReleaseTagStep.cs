@@ -1,7 +1,6 @@
 using Cake.Core.Diagnostics;
-using Cake.Release.GitOps;
 
-namespace Cake.Release.Steps;
+namespace Cake.Release.GitOps;
 
 /// <summary>An annotated tag to leave on the remote (a release tag or an environment's milestone tag).</summary>
 /// <param name="Step">release-tag or milestone-tag, as the effect and the log name it.</param>

@@ -1,10 +1,9 @@
 using Cake.Core.Diagnostics;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
-using Cake.Release.Notifications;
 using Cake.Release.Secrets;
 
-namespace Cake.Release.Steps;
+namespace Cake.Release.Notifications;
 
 /// <summary>Who to tell about a promotion, what, and the manifest commit the delivery records hang on (none in a dry run that would write it).</summary>
 internal sealed record NotifyInput(IReadOnlyList<NotifyTarget> Targets, PromotionNotice Notice, string? ManifestCommit);

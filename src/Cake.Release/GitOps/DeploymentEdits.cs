@@ -1,8 +1,8 @@
 using Cake.Release.Config;
-using Cake.Release.GitOps;
+using Cake.Release.Manifests;
 using Cake.Release.Yaml;
 
-namespace Cake.Release.Manifests;
+namespace Cake.Release.GitOps;
 
 /// <summary>
 /// Works out the files one deployment changes on its environment's branch: the manifest entry, and every

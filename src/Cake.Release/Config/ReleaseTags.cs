@@ -1,7 +1,7 @@
-using Cake.Release.Config;
+using Cake.Release.Versioning;
 using NuGet.Versioning;
 
-namespace Cake.Release.Versioning;
+namespace Cake.Release.Config;
 
 /// <summary>
 /// A line's releases read back from git tag names through its template (<c>tags.release</c> for a service's image,

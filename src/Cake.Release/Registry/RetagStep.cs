@@ -1,9 +1,7 @@
 using Cake.Core.Diagnostics;
 using Cake.Release.Config;
-using Cake.Release.Registry;
-using Cake.Release.Session;
 
-namespace Cake.Release.Steps;
+namespace Cake.Release.Registry;
 
 /// <summary>Tags to give an image that is already in a store, and which of them may move off another digest.</summary>
 /// <param name="Source">The image, by tag or digest.</param>
@@ -29,7 +27,7 @@ internal sealed record RetagInput(ImageReference Source, IReadOnlyList<string> T
 /// Gives an existing image more tags without moving a layer, as crane's <c>tag</c> does: read the manifest by tag or
 /// digest, then put it under each missing tag. A tag that already names the digest is left alone.
 /// </summary>
-internal sealed class RetagStep(ReleaseSession session) : IReleaseStep<RetagInput, RetagResult>
+internal sealed class RetagStep(ICakeLog log, Func<string, string?> environment) : IReleaseStep<RetagInput, RetagResult>
 {
     public RetagResult Plan(RetagInput input) => Run(input, dryRun: true);
 
@@ -40,9 +38,9 @@ internal sealed class RetagStep(ReleaseSession session) : IReleaseStep<RetagInpu
 
     private RetagResult Run(RetagInput input, bool dryRun)
     {
-        using var store = session.OpenImageStore(input.Source, input.Registry, input.BaseDirectory);
+        using var store = ImageStores.Open(input.Source, input.Registry, input.BaseDirectory, environment);
         var result = ImageRetagger.RetagAsync(store, input.Source, input.Tags, input.MovableTags, dryRun).GetAwaiter().GetResult();
-        Report(session.Log, result);
+        Report(log, result);
         return result;
     }
 
