@@ -2,6 +2,7 @@ using Benchmarks.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Cake.Release.Building;
 using Cake.Release.Changes;
 using Cake.Release.Config;
 using Cake.Release.Hosting;

@@ -3,7 +3,7 @@ using Cake.Release.GitOps;
 
 namespace Cake.Release.Changes;
 
-/// <summary>Settings for <see cref="ChangeAliases.DetectChanged"/>.</summary>
+/// <summary>Settings for <see cref="Building.ChangeAliases.DetectChanged"/>.</summary>
 public sealed class DetectChangedSettings : ReleaseSettings
 {
     /// <summary>

@@ -141,7 +141,7 @@ public sealed class TagTemplate
             var format = colon < 0 ? null : inner[(colon + 1)..];
             if (!KnownPlaceholders.Contains(name))
             {
-                var closest = Hosting.ClosestNames.For(name, KnownPlaceholders, 1);
+                var closest = ClosestNames.For(name, KnownPlaceholders, 1);
                 var hint = closest.Count > 0 ? $"did you mean {{{closest[0]}}}? " : string.Empty;
                 return $"uses the unknown placeholder {{{inner}}}; {hint}known: {string.Join(" ", KnownPlaceholders.Select(p => $"{{{p}}}"))}";
             }

@@ -10,6 +10,3 @@ public sealed record BranchChange(string Message, IReadOnlyList<FileEdit> Files,
 
 /// <summary>A file's path on the branch and the text it should have.</summary>
 public sealed record FileEdit(string Path, string Text);
-
-/// <summary>One file a write changed (or would change): its text before (null when new) and after.</summary>
-public sealed record FileChange(string Path, string? Before, string After);

@@ -1,3 +1,5 @@
+using Cake.Release.Diffs;
+
 namespace Cake.Release.GitOps;
 
 /// <summary>How a GitOps write ended.</summary>

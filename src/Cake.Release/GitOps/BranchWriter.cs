@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Cake.Release.Diffs;
 
 namespace Cake.Release.GitOps;
 

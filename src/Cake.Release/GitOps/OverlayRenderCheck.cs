@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Cake.Release.Diffs;
 using Cake.Release.Manifests;
 using YamlDotNet.Core;
 using File = System.IO.File;

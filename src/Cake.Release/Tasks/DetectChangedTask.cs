@@ -1,4 +1,5 @@
 using Cake.Core;
+using Cake.Release.Building;
 using Cake.Release.Changes;
 using Cake.Release.Hosting;
 

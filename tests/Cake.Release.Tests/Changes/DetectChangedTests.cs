@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cake.Release.Building;
 using Cake.Release.Changes;
 using Cake.Release.GitOps;
 using Cake.Release.Tests.Infrastructure;

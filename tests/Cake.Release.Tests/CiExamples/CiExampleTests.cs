@@ -93,7 +93,7 @@ public sealed partial class CiExampleTests : IDisposable
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "examples/ci/github/deploy-dev.yml"));
         Assert.Contains("services: ${{ steps.changed.outputs.services }}", text, StringComparison.Ordinal);
         Assert.Contains("fromJSON(needs.detect.outputs.services)", text, StringComparison.Ordinal);
-        Assert.Contains("ci.SetOutput(\"services\"", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src/Cake.Release/Changes/DetectChangedRun.cs")), StringComparison.Ordinal);
+        Assert.Contains("ci.SetOutput(\"services\"", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src/Cake.Release/Building/DetectChangedRun.cs")), StringComparison.Ordinal);
     }
 
     /// <summary>Each command line naming a target, with the arguments given on it or collected for it just before (an args array).</summary>

@@ -1,3 +1,4 @@
+using Cake.Release.Diffs;
 using Cake.Release.GitOps;
 using Cake.Release.Tests.Infrastructure;
 

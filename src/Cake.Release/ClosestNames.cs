@@ -1,4 +1,4 @@
-namespace Cake.Release.Hosting;
+namespace Cake.Release;
 
 /// <summary>Suggests the names a mistyped one was probably meant to be.</summary>
 internal static class ClosestNames

@@ -1,11 +1,12 @@
 using System.Text;
 using Cake.Core.Diagnostics;
+using Cake.Release.Changes;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Reporting;
 using Cake.Release.Session;
 
-namespace Cake.Release.Changes;
+namespace Cake.Release.Building;
 
 /// <summary>
 /// One DetectChanged: the change set, reported, written to <c>artifacts/changed.json</c> and the CI outputs, and

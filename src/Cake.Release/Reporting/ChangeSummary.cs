@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Cake.Release.Reporting;
+using Cake.Release.Changes;
 
-namespace Cake.Release.Changes;
+namespace Cake.Release.Reporting;
 
 /// <summary>How a change set reads for people (log lines, a step summary) and for CI matrices.</summary>
 public static class ChangeSummary

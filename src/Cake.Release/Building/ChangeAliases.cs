@@ -1,8 +1,9 @@
 using Cake.Core;
 using Cake.Core.Annotations;
+using Cake.Release.Changes;
 using Cake.Release.Session;
 
-namespace Cake.Release.Changes;
+namespace Cake.Release.Building;
 
 /// <summary>Finds the services a change touches, for the build and deploy steps that follow.</summary>
 [CakeAliasCategory("Release")]

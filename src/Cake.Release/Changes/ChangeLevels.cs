@@ -1,6 +1,6 @@
-using Cake.Release.Changes;
+using Cake.Release.Versioning;
 
-namespace Cake.Release.Versioning;
+namespace Cake.Release.Changes;
 
 /// <summary>How far changes move a version: a breaking change → major, <c>feat</c> → minor, anything else → patch.</summary>
 /// <remarks>
