@@ -4,11 +4,7 @@
 // Default runs DetectChanged → BuildOnce → UpdateManifest → Status.
 // The addin comes from the feeds in nuget.config; loaddependencies brings YamlDotNet and NuGet.Versioning with it.
 #addin nuget:?package=Cake.Release&version=0.1.0&loaddependencies=true
-
-using Cake.Release.Building;
-using Cake.Release.Changes;
-using Cake.Release.GitOps;
-using Cake.Release.Reporting;
+// No using: the aliases bring their namespaces ([CakeNamespaceImport]).
 
 var target = Argument("target", "Default");
 // release.yaml of the repository to release; its folder is the repository root.

@@ -5,6 +5,7 @@ namespace Cake.Release.Building;
 
 /// <summary>Builds each service's image once per commit and pushes it under the build tag.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Building")]
 public static class BuildAliases
 {
     /// <summary>

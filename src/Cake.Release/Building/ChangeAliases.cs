@@ -7,6 +7,8 @@ namespace Cake.Release.Building;
 
 /// <summary>Finds the services a change touches, for the build and deploy steps that follow.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Building")]
+[CakeNamespaceImport("Cake.Release.Changes")]
 public static class ChangeAliases
 {
     /// <summary>

@@ -8,6 +8,9 @@ namespace Cake.Release.Charts;
 
 /// <summary>Writes Keep a Changelog 1.1.0 sections from Conventional Commits.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Charts")]
+[CakeNamespaceImport("Cake.Release.Changelog")]
+[CakeNamespaceImport("Cake.Release.Versioning")]
 public static class ChangelogAliases
 {
     /// <summary>

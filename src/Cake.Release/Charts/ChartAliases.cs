@@ -11,6 +11,8 @@ namespace Cake.Release.Charts;
 
 /// <summary>Bumps Helm charts, checks their versions the way chart-testing does, and releases a chart: bump, changelog, one commit and the release tag.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Charts")]
+[CakeNamespaceImport("Cake.Release.Versioning")]
 public static class ChartAliases
 {
     /// <summary>

@@ -8,6 +8,8 @@ namespace Cake.Release.Charts;
 
 /// <summary>Works out release versions from tags and Conventional Commits.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Charts")]
+[CakeNamespaceImport("Cake.Release.Versioning")]
 public static class VersioningAliases
 {
     /// <summary>

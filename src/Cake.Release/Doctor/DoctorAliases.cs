@@ -5,6 +5,7 @@ namespace Cake.Release.Doctor;
 
 /// <summary>Checks that the tools the release flow calls are installed.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Doctor")]
 public static class DoctorAliases
 {
     /// <summary>Looks up every tool Cake.Release may call and reports path and version, or how to install it.</summary>

@@ -11,6 +11,7 @@ namespace Cake.Release.GitOps;
 
 /// <summary>Writes environment manifests and the files that follow them to their GitOps branches.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.GitOps")]
 public static class GitOpsAliases
 {
     /// <summary>

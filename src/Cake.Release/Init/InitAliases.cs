@@ -10,6 +10,7 @@ namespace Cake.Release.Init;
 
 /// <summary>Starts a repository on Cake.Release: a commented release.yaml from what the repository already holds.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Init")]
 public static class InitAliases
 {
     /// <summary>

@@ -8,6 +8,9 @@ namespace Cake.Release.Promotion;
 
 /// <summary>Records freshly built images in the environment that follows the main branch on its own (<c>auto: true</c>).</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Promotion")]
+[CakeNamespaceImport("Cake.Release.Building")]
+[CakeNamespaceImport("Cake.Release.GitOps")]
 public static class DeployAliases
 {
     /// <summary>

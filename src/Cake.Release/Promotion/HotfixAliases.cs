@@ -13,6 +13,7 @@ namespace Cake.Release.Promotion;
 
 /// <summary>Patches a released line: one fix cherry-picked onto its release branch, built once and tagged as the next patch.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Promotion")]
 public static class HotfixAliases
 {
     /// <summary>

@@ -6,6 +6,8 @@ namespace Cake.Release.Promotion;
 
 /// <summary>Promotes one service's already-built image from one environment to the next.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release")]
+[CakeNamespaceImport("Cake.Release.Promotion")]
 public static class PromotionAliases
 {
     /// <summary>

@@ -11,6 +11,9 @@ namespace Cake.Release.Promotion;
 
 /// <summary>Returns one service in one environment to a release that ran there before.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Promotion")]
+[CakeNamespaceImport("Cake.Release.GitOps")]
+[CakeNamespaceImport("Cake.Release.Registry")]
 public static class RollbackAliases
 {
     /// <summary>

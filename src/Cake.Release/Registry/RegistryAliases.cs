@@ -6,6 +6,7 @@ namespace Cake.Release.Registry;
 
 /// <summary>Registry operations of the release flow: promotion moves tags, never layers.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Registry")]
 public static class RegistryAliases
 {
     /// <summary>

@@ -13,6 +13,7 @@ namespace Cake.Release.Reporting;
 
 /// <summary>What runs where: the environment × service matrix of the GitOps manifests, with drift marks.</summary>
 [CakeAliasCategory("Release")]
+[CakeNamespaceImport("Cake.Release.Reporting")]
 public static class StatusAliases
 {
     /// <summary>
