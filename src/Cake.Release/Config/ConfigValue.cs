@@ -10,8 +10,8 @@ namespace Cake.Release.Config;
 /// </summary>
 public sealed partial class ConfigValue
 {
-    private readonly string raw;
-    private readonly Func<string, string?> environment;
+    private readonly string _raw;
+    private readonly Func<string, string?> _environment;
 
     /// <summary>Creates a value as written at <paramref name="location"/>.</summary>
     /// <param name="raw">The text as written, e.g. <c>${TEAMS_WEBHOOK_URL}</c>.</param>
@@ -20,8 +20,8 @@ public sealed partial class ConfigValue
     /// <exception cref="ReleaseConfigException">The text has a <c>${</c> with no <c>}</c> or a bad variable name.</exception>
     public ConfigValue(string raw, ConfigLocation location, Func<string, string?> environment)
     {
-        this.raw = raw;
-        this.environment = environment;
+        _raw = raw;
+        _environment = environment;
         Location = location;
         Variables = ParseVariables(raw, location);
     }
@@ -40,14 +40,14 @@ public sealed partial class ConfigValue
     {
         foreach (var variable in Variables)
         {
-            if (string.IsNullOrEmpty(environment(variable)))
+            if (string.IsNullOrEmpty(_environment(variable)))
             {
                 throw new ReleaseConfigException(Location,
                     $"{Location.Key} uses ${{{variable}}}, which is not set; set it in the CI secrets or the shell");
             }
         }
 
-        return VariableReference().Replace(raw, m => environment(m.Groups[1].Value)!);
+        return VariableReference().Replace(_raw, m => _environment(m.Groups[1].Value)!);
     }
 
     /// <summary>The key and location, never the value: it may be a secret.</summary>

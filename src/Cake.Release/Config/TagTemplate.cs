@@ -15,12 +15,12 @@ public sealed class TagTemplate
     /// <summary>The placeholder names a template may use.</summary>
     public static IReadOnlyList<string> KnownPlaceholders { get; } = ["service", "version", "major", "minor", "patch", "sha", "sha7", "env", "date"];
 
-    private readonly IReadOnlyList<Segment> segments;
+    private readonly IReadOnlyList<Segment> _segments;
 
     private TagTemplate(string text, IReadOnlyList<Segment> segments, ConfigLocation? location)
     {
         Text = text;
-        this.segments = segments;
+        _segments = segments;
         Location = location;
         Placeholders = segments.Where(s => s.Placeholder is not null).Select(s => s.Placeholder!).Distinct().ToList();
     }
@@ -51,7 +51,7 @@ public sealed class TagTemplate
     public string Render(TemplateValues values)
     {
         var text = new StringBuilder();
-        foreach (var segment in segments)
+        foreach (var segment in _segments)
         {
             if (segment.Placeholder is null)
             {
@@ -81,7 +81,7 @@ public sealed class TagTemplate
     {
         var pattern = new StringBuilder("^");
         var versionSeen = false;
-        foreach (var segment in segments)
+        foreach (var segment in _segments)
         {
             pattern.Append(segment.Placeholder switch
             {

@@ -17,23 +17,23 @@ namespace Cake.Release.Manifests;
 public sealed class EnvironmentManifest
 {
     private const string Indent = "  ";
-    private readonly SortedDictionary<string, ManifestEntry> entries;
-    private readonly IReadOnlyDictionary<string, string> verbatim;
-    private readonly IReadOnlyList<string> extraKeys;
+    private readonly SortedDictionary<string, ManifestEntry> _entries;
+    private readonly IReadOnlyDictionary<string, string> _verbatim;
+    private readonly IReadOnlyList<string> _extraKeys;
 
     private EnvironmentManifest(string environment, SortedDictionary<string, ManifestEntry> entries, IReadOnlyDictionary<string, string> verbatim, IReadOnlyList<string> extraKeys)
     {
         Environment = environment;
-        this.entries = entries;
-        this.verbatim = verbatim;
-        this.extraKeys = extraKeys;
+        _entries = entries;
+        _verbatim = verbatim;
+        _extraKeys = extraKeys;
     }
 
     /// <summary>The environment the manifest describes.</summary>
     public string Environment { get; }
 
     /// <summary>The entries by service name; enumerates in ordinal name order, the order they are written in.</summary>
-    public IReadOnlyDictionary<string, ManifestEntry> Services => entries;
+    public IReadOnlyDictionary<string, ManifestEntry> Services => _entries;
 
     /// <summary>A manifest with no services, for an environment whose branch or file does not exist yet.</summary>
     /// <param name="environment">The environment name.</param>
@@ -47,7 +47,7 @@ public sealed class EnvironmentManifest
 
     /// <summary>The entry of a service, or null when the service does not run in this environment.</summary>
     /// <param name="service">The service name.</param>
-    public ManifestEntry? Entry(string service) => entries.GetValueOrDefault(service);
+    public ManifestEntry? Entry(string service) => _entries.GetValueOrDefault(service);
 
     /// <summary>The manifest with <paramref name="service"/>'s entry set to <paramref name="entry"/>; other entries are untouched.</summary>
     /// <param name="service">The service name.</param>
@@ -60,9 +60,9 @@ public sealed class EnvironmentManifest
             return this;
         }
 
-        var next = new SortedDictionary<string, ManifestEntry>(entries, StringComparer.Ordinal) { [service] = entry };
-        var kept = verbatim.Where(v => v.Key != service).ToDictionary(v => v.Key, v => v.Value);
-        return new EnvironmentManifest(Environment, next, kept, extraKeys);
+        var next = new SortedDictionary<string, ManifestEntry>(_entries, StringComparer.Ordinal) { [service] = entry };
+        var kept = _verbatim.Where(v => v.Key != service).ToDictionary(v => v.Key, v => v.Value);
+        return new EnvironmentManifest(Environment, next, kept, _extraKeys);
     }
 
     /// <summary>
@@ -73,13 +73,13 @@ public sealed class EnvironmentManifest
     {
         var text = new StringBuilder();
         text.Append("environment: ").Append(YamlScalar.Write(Environment)).Append('\n');
-        text.Append(entries.Count == 0 ? "services: {}\n" : "services:\n");
-        foreach (var (service, entry) in entries)
+        text.Append(_entries.Count == 0 ? "services: {}\n" : "services:\n");
+        foreach (var (service, entry) in _entries)
         {
-            text.Append(verbatim.TryGetValue(service, out var original) ? original : RenderEntry(service, entry));
+            text.Append(_verbatim.TryGetValue(service, out var original) ? original : RenderEntry(service, entry));
         }
 
-        foreach (var extra in extraKeys)
+        foreach (var extra in _extraKeys)
         {
             text.Append(extra);
         }

@@ -10,21 +10,21 @@ namespace Cake.Release.Registry;
 /// </summary>
 internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential? credential, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, BearerToken> tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BearerToken> _tokens = new(StringComparer.Ordinal);
     // Hints that let later requests authorize up front; whether a 401 is worth a retry never depends on them.
-    private volatile bool basic;
-    private volatile AuthChallenge? bearer;
+    private volatile bool _basic;
+    private volatile AuthChallenge? _bearer;
 
     public RegistryCredential? Credential => credential;
 
     /// <summary>Adds what the registry asked for last time, so most requests need no 401 round trip.</summary>
     public void Authorize(HttpRequestMessage request, string scope)
     {
-        if (bearer is not null && tokens.TryGetValue(scope, out var token) && token.IsFreshAt(clock.GetUtcNow()))
+        if (_bearer is not null && _tokens.TryGetValue(scope, out var token) && token.IsFreshAt(clock.GetUtcNow()))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         }
-        else if (basic && credential is not null)
+        else if (_basic && credential is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credential.BasicParameter);
         }
@@ -52,7 +52,7 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential?
                 return false;
             }
 
-            basic = true;
+            _basic = true;
             return true;
         }
 
@@ -61,14 +61,14 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryCredential?
             return false;
         }
 
-        bearer = challenge;
+        _bearer = challenge;
         var token = await FetchTokenAsync(challenge, scope, cancellationToken).ConfigureAwait(false);
         if (token is null)
         {
             return false;
         }
 
-        tokens[scope] = token;
+        _tokens[scope] = token;
         return true;
     }
 

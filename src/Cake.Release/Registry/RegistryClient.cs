@@ -13,19 +13,19 @@ internal sealed class RegistryClient : IImageStore
 {
     private const string DigestHeader = "Docker-Content-Digest";
 
-    private readonly string registry;
-    private readonly Uri api;
-    private readonly HttpClient http;
-    private readonly RetryPolicy retry;
-    private readonly RegistryAuthenticator auth;
+    private readonly string _registry;
+    private readonly Uri _api;
+    private readonly HttpClient _http;
+    private readonly RetryPolicy _retry;
+    private readonly RegistryAuthenticator _auth;
 
     public RegistryClient(ImageReference location, RegistryCredential? credential, RegistrySettings settings, TimeProvider? clock = null)
     {
-        registry = location.Registry;
-        api = new Uri($"{(location.UsesPlainHttp ? "http" : "https")}://{location.ApiHost}/v2/");
-        retry = settings.Retry;
-        http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = settings.RequestTimeout };
-        auth = new RegistryAuthenticator(http, credential, clock ?? TimeProvider.System);
+        _registry = location.Registry;
+        _api = new Uri($"{(location.UsesPlainHttp ? "http" : "https")}://{location.ApiHost}/v2/");
+        _retry = settings.Retry;
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = settings.RequestTimeout };
+        _auth = new RegistryAuthenticator(_http, credential, clock ?? TimeProvider.System);
     }
 
     /// <summary>Tags asked for per page; the registry may send fewer and a Link to the next page.</summary>
@@ -58,13 +58,13 @@ internal sealed class RegistryClient : IImageStore
         using var response = await SendAsync(() => ManifestRequest(HttpMethod.Get, repository, reference), Pull(repository), what, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, what, "read", cancellationToken).ConfigureAwait(false);
         var mediaType = response.Content.Headers.ContentType?.MediaType
-            ?? throw new ReleaseException($"{what}: registry {registry} sent a manifest without a Content-Type; it cannot be put elsewhere unchanged.");
+            ?? throw new ReleaseException($"{what}: registry {_registry} sent a manifest without a Content-Type; it cannot be put elsewhere unchanged.");
         var manifest = new ImageManifest(mediaType, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         var announced = Header(response, DigestHeader);
         var expected = ImageDigest.IsValid(reference) ? reference : announced;
         if (expected is not null && expected != manifest.Digest)
         {
-            throw new ReleaseException($"{what}: registry {registry} sent bytes whose digest is {manifest.Digest}, not {expected}; the registry or a proxy altered the manifest, so nothing was tagged.");
+            throw new ReleaseException($"{what}: registry {_registry} sent bytes whose digest is {manifest.Digest}, not {expected}; the registry or a proxy altered the manifest, so nothing was tagged.");
         }
 
         return manifest;
@@ -77,7 +77,7 @@ internal sealed class RegistryClient : IImageStore
         using var response = await SendAsync(
             () =>
             {
-                var request = new HttpRequestMessage(HttpMethod.Put, new Uri(api, $"{repository}/manifests/{reference}")) { Content = new ByteArrayContent(manifest.Content) };
+                var request = new HttpRequestMessage(HttpMethod.Put, new Uri(_api, $"{repository}/manifests/{reference}")) { Content = new ByteArrayContent(manifest.Content) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue(manifest.MediaType);
                 return request;
             },
@@ -87,15 +87,15 @@ internal sealed class RegistryClient : IImageStore
         await EnsureSuccessAsync(response, what, "push", cancellationToken).ConfigureAwait(false);
         if (Header(response, DigestHeader) is { } stored && stored != manifest.Digest)
         {
-            throw new ReleaseException($"{what}: registry {registry} stored the manifest as {stored}, not {manifest.Digest}; it rewrote the bytes, so this registry cannot keep digests across tags.");
+            throw new ReleaseException($"{what}: registry {_registry} stored the manifest as {stored}, not {manifest.Digest}; it rewrote the bytes, so this registry cannot keep digests across tags.");
         }
     }
 
     public async Task<IReadOnlyList<string>> ListTagsAsync(string repository, CancellationToken cancellationToken = default)
     {
-        var what = $"{registry}/{repository}";
+        var what = $"{_registry}/{repository}";
         var tags = new List<string>();
-        var next = new Uri(api, $"{repository}/tags/list?n={TagPageSize}");
+        var next = new Uri(_api, $"{repository}/tags/list?n={TagPageSize}");
         while (next is not null)
         {
             var page = next;
@@ -120,8 +120,8 @@ internal sealed class RegistryClient : IImageStore
 
     public async Task<bool> HasBlobAsync(string repository, string digest, CancellationToken cancellationToken = default)
     {
-        var what = $"{registry}/{repository}@{digest}";
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Head, new Uri(api, $"{repository}/blobs/{digest}")), Pull(repository), what, cancellationToken).ConfigureAwait(false);
+        var what = $"{_registry}/{repository}@{digest}";
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Head, new Uri(_api, $"{repository}/blobs/{digest}")), Pull(repository), what, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return false;
@@ -133,12 +133,12 @@ internal sealed class RegistryClient : IImageStore
 
     public async Task<byte[]> GetBlobAsync(string repository, string digest, CancellationToken cancellationToken = default)
     {
-        var what = $"{registry}/{repository}@{digest}";
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, new Uri(api, $"{repository}/blobs/{digest}")), Pull(repository), what, cancellationToken).ConfigureAwait(false);
+        var what = $"{_registry}/{repository}@{digest}";
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, new Uri(_api, $"{repository}/blobs/{digest}")), Pull(repository), what, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, what, "read", cancellationToken).ConfigureAwait(false);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return ImageDigest.Of(content) == digest ? content
-            : throw new ReleaseException($"{what}: registry {registry} sent bytes whose digest is {ImageDigest.Of(content)}; the registry or a proxy altered the blob.");
+            : throw new ReleaseException($"{what}: registry {_registry} sent bytes whose digest is {ImageDigest.Of(content)}; the registry or a proxy altered the blob.");
     }
 
     public async Task PutBlobAsync(string repository, string digest, Stream content, CancellationToken cancellationToken = default)
@@ -149,9 +149,9 @@ internal sealed class RegistryClient : IImageStore
             return;
         }
 
-        var what = $"{registry}/{repository}@{digest}";
+        var what = $"{_registry}/{repository}@{digest}";
         var upload = await StartUploadAsync(repository, "", what, cancellationToken).ConfigureAwait(false)
-            ?? throw new ReleaseException($"{what}: registry {registry} accepted an upload without saying where to send it (no Location header).");
+            ?? throw new ReleaseException($"{what}: registry {_registry} accepted an upload without saying where to send it (no Location header).");
         var start = content.Position;
         var target = new Uri(upload + (upload.Query.Length == 0 ? "?" : "&") + "digest=" + Uri.EscapeDataString(digest));
         using var response = await SendAsync(
@@ -171,10 +171,10 @@ internal sealed class RegistryClient : IImageStore
 
     public async Task<bool> MountBlobAsync(string repository, string digest, string fromRepository, CancellationToken cancellationToken = default)
     {
-        var what = $"{registry}/{repository}@{digest}";
+        var what = $"{_registry}/{repository}@{digest}";
         var query = $"?mount={Uri.EscapeDataString(digest)}&from={Uri.EscapeDataString(fromRepository)}";
         var scope = $"{Push(repository)} {Pull(fromRepository)}";
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(api, $"{repository}/blobs/uploads/{query}")), scope, what, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(_api, $"{repository}/blobs/uploads/{query}")), scope, what, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Created)
         {
             return true;
@@ -184,24 +184,24 @@ internal sealed class RegistryClient : IImageStore
         // 202: the registry could not mount and opened an upload instead; close it, the caller uploads.
         if (response.Headers.Location is { } location)
         {
-            using var cancel = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, new Uri(api, location)), scope, what, cancellationToken).ConfigureAwait(false);
+            using var cancel = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, new Uri(_api, location)), scope, what, cancellationToken).ConfigureAwait(false);
         }
 
         return false;
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private async Task<Uri?> StartUploadAsync(string repository, string query, string what, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(api, $"{repository}/blobs/uploads/{query}")), Push(repository), what, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, new Uri(_api, $"{repository}/blobs/uploads/{query}")), Push(repository), what, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, what, "push", cancellationToken).ConfigureAwait(false);
-        return response.Headers.Location is { } location ? new Uri(api, location) : null;
+        return response.Headers.Location is { } location ? new Uri(_api, location) : null;
     }
 
     private HttpRequestMessage ManifestRequest(HttpMethod method, string repository, string reference)
     {
-        var request = new HttpRequestMessage(method, new Uri(api, $"{repository}/manifests/{reference}"));
+        var request = new HttpRequestMessage(method, new Uri(_api, $"{repository}/manifests/{reference}"));
         foreach (var mediaType in ManifestMediaTypes.All)
         {
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
@@ -220,14 +220,14 @@ internal sealed class RegistryClient : IImageStore
             TimeSpan? retryAfter = null;
             using (var request = create())
             {
-                auth.Authorize(request, scope);
+                _auth.Authorize(request, scope);
                 try
                 {
-                    var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     if (response.StatusCode == HttpStatusCode.Unauthorized && !challenged)
                     {
                         challenged = true;
-                        if (await auth.AnswerAsync(response, scope, cancellationToken).ConfigureAwait(false))
+                        if (await _auth.AnswerAsync(response, scope, cancellationToken).ConfigureAwait(false))
                         {
                             response.Dispose();
                             attempt--;
@@ -250,16 +250,16 @@ internal sealed class RegistryClient : IImageStore
                 }
                 catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = $"no answer within {http.Timeout.TotalSeconds:0.#} s";
+                    failure = $"no answer within {_http.Timeout.TotalSeconds:0.#} s";
                 }
             }
 
-            if (!retry.AllowsAnotherAfter(attempt))
+            if (!_retry.AllowsAnotherAfter(attempt))
             {
-                throw new ReleaseException($"{what}: registry {registry} failed {attempt} attempt(s), the last with: {failure}; check that it is running and reachable, then run again.");
+                throw new ReleaseException($"{what}: registry {_registry} failed {attempt} attempt(s), the last with: {failure}; check that it is running and reachable, then run again.");
             }
 
-            await Task.Delay(retry.DelayAfter(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(_retry.DelayAfter(attempt, retryAfter), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -280,19 +280,19 @@ internal sealed class RegistryClient : IImageStore
         }
 
         var (code, message) = await ErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        var user = auth.Credential;
+        var user = _auth.Credential;
         throw new ReleaseException(response.StatusCode switch
         {
             HttpStatusCode.Unauthorized when user is null =>
-                $"{what}: registry {registry} asks for a login to {action} it; set {RegistryCredentials.UsernameVariable} and {RegistryCredentials.PasswordVariable}, or run docker login {registry}.",
+                $"{what}: registry {_registry} asks for a login to {action} it; set {RegistryCredentials.UsernameVariable} and {RegistryCredentials.PasswordVariable}, or run docker login {_registry}.",
             HttpStatusCode.Unauthorized =>
-                $"{what}: registry {registry} refused {user}; check that user name and password.",
+                $"{what}: registry {_registry} refused {user}; check that user name and password.",
             HttpStatusCode.Forbidden =>
-                $"{what}: registry {registry} does not let {(user is null ? "anonymous users" : user.ToString())} {action} it; ask the registry's owner for {action} access.",
+                $"{what}: registry {_registry} does not let {(user is null ? "anonymous users" : user.ToString())} {action} it; ask the registry's owner for {action} access.",
             HttpStatusCode.NotFound =>
-                $"{what}: not found in registry {registry} ({code ?? "404"}); check the repository, tag or digest.",
+                $"{what}: not found in registry {_registry} ({code ?? "404"}); check the repository, tag or digest.",
             _ =>
-                $"{what}: registry {registry} answered {(int)response.StatusCode} {code ?? response.ReasonPhrase}{(message is null ? "" : ": " + message)} when asked to {action} it.",
+                $"{what}: registry {_registry} answered {(int)response.StatusCode} {code ?? response.ReasonPhrase}{(message is null ? "" : ": " + message)} when asked to {action} it.",
         });
     }
 
@@ -345,7 +345,7 @@ internal sealed class RegistryClient : IImageStore
         response.Content.Headers.TryGetValues(name, out var contentValues) ? contentValues.FirstOrDefault() : null;
 
     private string Display(string repository, string reference) =>
-        $"{registry}/{repository}{(ImageDigest.IsValid(reference) ? "@" : ":")}{reference}";
+        $"{_registry}/{repository}{(ImageDigest.IsValid(reference) ? "@" : ":")}{reference}";
 
     private static string Pull(string repository) => $"repository:{repository}:pull";
 
