@@ -104,9 +104,24 @@ public sealed class TestTools : FrostingTask<BuildContext>
     }
 }
 
+[TaskName("FormatCheck")]
+[TaskDescription("Fails when the code is not in the house style of .editorconfig (dotnet format --verify-no-changes)")]
+public sealed class FormatCheck : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var settings = new ProcessSettings { Arguments = $"format \"{context.Solution.FullPath}\" --verify-no-changes" };
+        if (context.StartProcess("dotnet", settings) != 0)
+        {
+            throw new CakeException("The code is not in the house style (.editorconfig): run dotnet format Cake.Release.slnx and commit what it changes.");
+        }
+    }
+}
+
 [TaskName("Test")]
-[TaskDescription("Runs the tests and prints 'N passed, N failed'")]
+[TaskDescription("Checks the house style, runs the tests and prints 'N passed, N failed'")]
 [IsDependentOn(typeof(TestTools))]
+[IsDependentOn(typeof(FormatCheck))]
 [IsDependentOn(typeof(BuildTask))]
 public sealed class TestTask : FrostingTask<BuildContext>
 {

@@ -1,7 +1,7 @@
-using Benchmarks.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Benchmarks.Shared;
 using Cake.Release.Changelog;
 using Cake.Release.Charts;
 using ChangelogBenchmark;

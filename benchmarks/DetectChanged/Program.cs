@@ -1,7 +1,7 @@
-using Benchmarks.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Benchmarks.Shared;
 using Cake.Release.Building;
 using Cake.Release.Changes;
 using Cake.Release.Config;

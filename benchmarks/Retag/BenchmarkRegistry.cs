@@ -7,13 +7,13 @@ namespace RetagBenchmark;
 /// <summary>docker-registry on 127.0.0.1 and a free port, storing in a temporary folder deleted at the end.</summary>
 public sealed class BenchmarkRegistry : IDisposable
 {
-    private readonly Process process;
+    private readonly Process _process;
 
     private BenchmarkRegistry(string folder, int port, Process process)
     {
         Folder = folder;
         Host = $"127.0.0.1:{port}";
-        this.process = process;
+        _process = process;
     }
 
     public string Folder { get; }
@@ -66,9 +66,9 @@ public sealed class BenchmarkRegistry : IDisposable
 
     public void Dispose()
     {
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        process.Dispose();
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
         Directory.Delete(Folder, recursive: true);
     }
 }

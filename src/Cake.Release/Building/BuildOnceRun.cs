@@ -1,12 +1,12 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Release.Session;
 using Cake.Release.Changes;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Hosting;
 using Cake.Release.Registry;
+using Cake.Release.Session;
 
 namespace Cake.Release.Building;
 

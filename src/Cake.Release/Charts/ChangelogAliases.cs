@@ -1,7 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
-using Cake.Release.Session;
 using Cake.Release.Changelog;
+using Cake.Release.Session;
 using Cake.Release.Versioning;
 
 namespace Cake.Release.Charts;

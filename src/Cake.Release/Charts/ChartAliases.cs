@@ -1,10 +1,10 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
-using Cake.Release.Session;
 using Cake.Release.Changelog;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
+using Cake.Release.Session;
 using Cake.Release.Versioning;
 
 namespace Cake.Release.Charts;

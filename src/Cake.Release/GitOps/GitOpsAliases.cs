@@ -1,11 +1,11 @@
 using Cake.Core;
 using Cake.Core.Annotations;
-using Cake.Release.Session;
 using Cake.Release.Building;
 using Cake.Release.Config;
 using Cake.Release.Manifests;
 using Cake.Release.Promotion;
 using Cake.Release.Registry;
+using Cake.Release.Session;
 
 namespace Cake.Release.GitOps;
 

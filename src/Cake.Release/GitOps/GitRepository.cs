@@ -1,9 +1,9 @@
 using System.Text;
 using Cake.Core;
 using Cake.Core.IO;
-using Path = System.IO.Path;
-using File = System.IO.File;
 using Cake.Release.Secrets;
+using File = System.IO.File;
+using Path = System.IO.Path;
 
 namespace Cake.Release.GitOps;
 

@@ -3,8 +3,8 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Path = System.IO.Path;
 using Cake.Release.Hosting;
+using Path = System.IO.Path;
 
 namespace Cake.Release.Init;
 

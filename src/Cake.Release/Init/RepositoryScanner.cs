@@ -1,8 +1,8 @@
 using Cake.Core;
 using Cake.Core.IO;
-using Path = System.IO.Path;
 using Cake.Release.Charts;
 using Cake.Release.GitOps;
+using Path = System.IO.Path;
 
 namespace Cake.Release.Init;
 

@@ -16,10 +16,30 @@ public static class StarterConfigPlanner
     // since an unknown name is more often one more test stage than a second production.
     private static readonly Dictionary<string, int> Ranks = new(StringComparer.Ordinal)
     {
-        ["local"] = 0, ["sandbox"] = 0, ["dev"] = 1, ["develop"] = 1, ["development"] = 1, ["devel"] = 1,
-        ["test"] = 2, ["testing"] = 2, ["ci"] = 2, ["int"] = 2, ["integration"] = 2, ["qa"] = 3,
-        ["staging"] = 5, ["stage"] = 5, ["stg"] = 5, ["uat"] = 5, ["acceptance"] = 5, ["preprod"] = 6, ["pre-prod"] = 6, ["pre-production"] = 6,
-        ["production"] = 7, ["prod"] = 7, ["prd"] = 7, ["live"] = 7,
+        ["local"] = 0,
+        ["sandbox"] = 0,
+        ["dev"] = 1,
+        ["develop"] = 1,
+        ["development"] = 1,
+        ["devel"] = 1,
+        ["test"] = 2,
+        ["testing"] = 2,
+        ["ci"] = 2,
+        ["int"] = 2,
+        ["integration"] = 2,
+        ["qa"] = 3,
+        ["staging"] = 5,
+        ["stage"] = 5,
+        ["stg"] = 5,
+        ["uat"] = 5,
+        ["acceptance"] = 5,
+        ["preprod"] = 6,
+        ["pre-prod"] = 6,
+        ["pre-production"] = 6,
+        ["production"] = 7,
+        ["prod"] = 7,
+        ["prd"] = 7,
+        ["live"] = 7,
     };
 
     private const int UnknownRank = 4;

@@ -2,11 +2,11 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Release.Session;
 using Cake.Release.Building;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Hosting;
+using Cake.Release.Session;
 using Cake.Release.Versioning;
 
 namespace Cake.Release.Promotion;

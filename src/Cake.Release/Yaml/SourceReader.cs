@@ -65,37 +65,37 @@ internal static partial class SourceReader
                 parser.MoveNext();
                 return new AliasNode(start, (int)alias.End.Index + offset, line, column, inFlow, alias.Value.Value);
             case SequenceStart sequenceStart:
-            {
-                parser.MoveNext();
-                var isFlow = sequenceStart.Style == SequenceStyle.Flow;
-                var items = new List<SourceNode>();
-                while (parser.Current is not SequenceEnd)
                 {
-                    items.Add(ReadNode(parser, text, offset, inFlow || isFlow));
+                    parser.MoveNext();
+                    var isFlow = sequenceStart.Style == SequenceStyle.Flow;
+                    var items = new List<SourceNode>();
+                    while (parser.Current is not SequenceEnd)
+                    {
+                        items.Add(ReadNode(parser, text, offset, inFlow || isFlow));
+                    }
+
+                    var end = parser.Consume<SequenceEnd>();
+
+                    return new SequenceNode(start, (int)end.Start.Index + offset, line, column, inFlow, isFlow, items);
                 }
-
-                var end = parser.Consume<SequenceEnd>();
-
-                return new SequenceNode(start, (int)end.Start.Index + offset, line, column, inFlow, isFlow, items);
-            }
 
             case MappingStart mappingStart:
-            {
-                parser.MoveNext();
-                var isFlow = mappingStart.Style == MappingStyle.Flow;
-                var entries = new List<(SourceNode, SourceNode)>();
-                while (parser.Current is not MappingEnd)
                 {
-                    var key = ReadNode(parser, text, offset, inFlow || isFlow);
-                    var value = ReadNode(parser, text, offset, inFlow || isFlow);
-                    value.OwnerKey = key as ScalarNode;
-                    entries.Add((key, value));
+                    parser.MoveNext();
+                    var isFlow = mappingStart.Style == MappingStyle.Flow;
+                    var entries = new List<(SourceNode, SourceNode)>();
+                    while (parser.Current is not MappingEnd)
+                    {
+                        var key = ReadNode(parser, text, offset, inFlow || isFlow);
+                        var value = ReadNode(parser, text, offset, inFlow || isFlow);
+                        value.OwnerKey = key as ScalarNode;
+                        entries.Add((key, value));
+                    }
+
+                    var end = parser.Consume<MappingEnd>();
+
+                    return new MappingNode(start, (int)end.Start.Index + offset, line, column, inFlow, isFlow, entries);
                 }
-
-                var end = parser.Consume<MappingEnd>();
-
-                return new MappingNode(start, (int)end.Start.Index + offset, line, column, inFlow, isFlow, entries);
-            }
 
             default:
                 throw new InvalidOperationException($"unexpected YAML event {current.GetType().Name}");

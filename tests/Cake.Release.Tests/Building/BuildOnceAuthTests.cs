@@ -12,62 +12,62 @@ public sealed class BuildOnceAuthTests : IDisposable
 {
     private const string User = "ci-bot";
     private const string Password = "s3cret-Build-Pa55";
-    private readonly LocalRegistry registry = LocalRegistry.Start(User, Password);
-    private readonly BuildFixture shop;
-    private readonly string dockerConfig = Directory.CreateTempSubdirectory("cake-release-docker-").FullName;
+    private readonly LocalRegistry _registry = LocalRegistry.Start(User, Password);
+    private readonly BuildFixture _shop;
+    private readonly string _dockerConfig = Directory.CreateTempSubdirectory("cake-release-docker-").FullName;
 
-    public BuildOnceAuthTests() => shop = new BuildFixture($"{registry.Host}/acme", "buildah");
+    public BuildOnceAuthTests() => _shop = new BuildFixture($"{_registry.Host}/acme", "buildah");
 
     public void Dispose()
     {
-        shop.Dispose();
-        registry.Dispose();
-        Directory.Delete(dockerConfig, recursive: true);
+        _shop.Dispose();
+        _registry.Dispose();
+        Directory.Delete(_dockerConfig, recursive: true);
     }
 
     private Dictionary<string, string> Environment(string password)
     {
-        var environment = shop.StorageEnvironment();
+        var environment = _shop.StorageEnvironment();
         environment["REGISTRY_USERNAME"] = User;
         environment["REGISTRY_PASSWORD"] = password;
-        environment["DOCKER_CONFIG"] = dockerConfig;
-        environment["REGISTRY_AUTH_FILE"] = Path.Combine(dockerConfig, "none.json");
+        environment["DOCKER_CONFIG"] = _dockerConfig;
+        environment["REGISTRY_AUTH_FILE"] = Path.Combine(_dockerConfig, "none.json");
         return environment;
     }
 
     [Fact]
     public void Credentials_push_the_image_and_never_reach_the_log()
     {
-        var run = ReleasePipeline.RunIn(shop.Clone, Environment(Password), "--target=BuildOnce", "--service=blue", "--verbosity=diagnostic");
+        var run = ReleasePipeline.RunIn(_shop.Clone, Environment(Password), "--target=BuildOnce", "--service=blue", "--verbosity=diagnostic");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.DoesNotContain(Password, run.All, StringComparison.Ordinal);
         Assert.Contains("--authfile", run.All, StringComparison.Ordinal);
-        var (digest, labels, _) = SkopeoImage.Inspect($"docker://{registry.Host}/acme/blue:{shop.Tag}", "--creds", $"{User}:{Password}");
-        Assert.Equal(shop.Head, labels["org.opencontainers.image.revision"]);
-        Assert.Contains($"blue {shop.Tag} built and pushed: {registry.Host}/acme/blue@{digest}", run.Output, StringComparison.Ordinal);
-        Assert.Equal(digest, shop.BuildsJson().GetProperty("builds")[0].GetProperty("digest").GetString());
+        var (digest, labels, _) = SkopeoImage.Inspect($"docker://{_registry.Host}/acme/blue:{_shop.Tag}", "--creds", $"{User}:{Password}");
+        Assert.Equal(_shop.Head, labels["org.opencontainers.image.revision"]);
+        Assert.Contains($"blue {_shop.Tag} built and pushed: {_registry.Host}/acme/blue@{digest}", run.Output, StringComparison.Ordinal);
+        Assert.Equal(digest, _shop.BuildsJson().GetProperty("builds")[0].GetProperty("digest").GetString());
     }
 
     [Fact]
     public void A_docker_login_pushes_services_looked_up_and_built_together_and_never_reaches_the_log()
     {
         var auth = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{User}:{Password}"));
-        File.WriteAllText(Path.Combine(dockerConfig, "config.json"), "{\"auths\":{\"http://" + registry.Host + "\":{\"auth\":\"" + auth + "\"}}}");
-        var environment = shop.StorageEnvironment();
-        environment["DOCKER_CONFIG"] = dockerConfig;
-        environment["REGISTRY_AUTH_FILE"] = Path.Combine(dockerConfig, "none.json");
+        File.WriteAllText(Path.Combine(_dockerConfig, "config.json"), "{\"auths\":{\"http://" + _registry.Host + "\":{\"auth\":\"" + auth + "\"}}}");
+        var environment = _shop.StorageEnvironment();
+        environment["DOCKER_CONFIG"] = _dockerConfig;
+        environment["REGISTRY_AUTH_FILE"] = Path.Combine(_dockerConfig, "none.json");
 
-        var run = ReleasePipeline.RunIn(shop.Clone, environment, "--target=BuildOnce", "--service=blue", "--service=green", "--verbosity=diagnostic");
+        var run = ReleasePipeline.RunIn(_shop.Clone, environment, "--target=BuildOnce", "--service=blue", "--service=green", "--verbosity=diagnostic");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.DoesNotContain(Password, run.All, StringComparison.Ordinal);
         Assert.DoesNotContain(auth, run.All, StringComparison.Ordinal);
         foreach (var service in new[] { "blue", "green" })
         {
-            var (digest, labels, _) = SkopeoImage.Inspect($"docker://{registry.Host}/acme/{service}:{shop.Tag}", "--creds", $"{User}:{Password}");
-            Assert.Equal(shop.Head, labels["org.opencontainers.image.revision"]);
-            Assert.Contains($"{service} {shop.Tag} built and pushed: {registry.Host}/acme/{service}@{digest}", run.Output, StringComparison.Ordinal);
+            var (digest, labels, _) = SkopeoImage.Inspect($"docker://{_registry.Host}/acme/{service}:{_shop.Tag}", "--creds", $"{User}:{Password}");
+            Assert.Equal(_shop.Head, labels["org.opencontainers.image.revision"]);
+            Assert.Contains($"{service} {_shop.Tag} built and pushed: {_registry.Host}/acme/{service}@{digest}", run.Output, StringComparison.Ordinal);
         }
     }
 
@@ -76,11 +76,11 @@ public sealed class BuildOnceAuthTests : IDisposable
     {
         const string wrong = "wrong-Pa55-word";
 
-        var run = ReleasePipeline.RunIn(shop.Clone, Environment(wrong), "--target=BuildOnce", "--service=blue", "--verbosity=diagnostic");
+        var run = ReleasePipeline.RunIn(_shop.Clone, Environment(wrong), "--target=BuildOnce", "--service=blue", "--verbosity=diagnostic");
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.DoesNotContain(wrong, run.All, StringComparison.Ordinal);
-        Assert.Contains($"Error: {registry.Host}/acme/blue:{shop.Tag}: registry {registry.Host} refused user '{User}' from REGISTRY_USERNAME/REGISTRY_PASSWORD; check that user name and password.", run.ErrorLines);
+        Assert.Contains($"Error: {_registry.Host}/acme/blue:{_shop.Tag}: registry {_registry.Host} refused user '{User}' from REGISTRY_USERNAME/REGISTRY_PASSWORD; check that user name and password.", run.ErrorLines);
         Assert.DoesNotContain("building with buildah", run.All, StringComparison.Ordinal);
     }
 }

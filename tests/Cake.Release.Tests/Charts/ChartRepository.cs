@@ -84,8 +84,12 @@ public sealed class ChartRepository : IDisposable
         var date = new DateTimeOffset(2025, 1, 10, 9, 0, 0, TimeSpan.Zero).AddMinutes(++_tick).ToString("yyyy-MM-ddTHH:mm:ssZ");
         var result = ProcessRun.Start("git", ["commit", "--quiet", "--allow-empty", "-m", message], Clone, new Dictionary<string, string>
         {
-            ["GIT_AUTHOR_NAME"] = "Dev", ["GIT_AUTHOR_EMAIL"] = "dev@test.invalid", ["GIT_AUTHOR_DATE"] = date,
-            ["GIT_COMMITTER_NAME"] = "Dev", ["GIT_COMMITTER_EMAIL"] = "dev@test.invalid", ["GIT_COMMITTER_DATE"] = date,
+            ["GIT_AUTHOR_NAME"] = "Dev",
+            ["GIT_AUTHOR_EMAIL"] = "dev@test.invalid",
+            ["GIT_AUTHOR_DATE"] = date,
+            ["GIT_COMMITTER_NAME"] = "Dev",
+            ["GIT_COMMITTER_EMAIL"] = "dev@test.invalid",
+            ["GIT_COMMITTER_DATE"] = date,
         });
         Assert.True(result.ExitCode == 0, result.ToString());
         return Git("rev-parse", "HEAD").Trim();

@@ -14,17 +14,17 @@ public sealed class ReleaseConfigLoaderTests : IDisposable
             path: projects/blue
         """;
 
-    private readonly ConfigRepository repository = new();
+    private readonly ConfigRepository _repository = new();
 
-    public void Dispose() => repository.Dispose();
+    public void Dispose() => _repository.Dispose();
 
     [Fact]
     public void The_design_example_loads_with_every_value_typed()
     {
-        var config = repository.Parse(ReleaseYamlExample.Text);
+        var config = _repository.Parse(ReleaseYamlExample.Text);
 
         Assert.Equal("release.yaml", config.File);
-        Assert.Equal(repository.Root, config.RepositoryRoot);
+        Assert.Equal(_repository.Root, config.RepositoryRoot);
         Assert.Equal("oci:.release/registry", config.Registry);
         Assert.Equal(new GitConfig { Remote = "origin", MainBranch = "main", ManifestsDir = "release-manifests" }, config.Git);
         Assert.Equal("{service}/{version}", config.Tags.Release.Text);
@@ -60,7 +60,7 @@ public sealed class ReleaseConfigLoaderTests : IDisposable
     [Fact]
     public void Every_key_but_version_environments_and_services_has_its_default()
     {
-        var config = repository.Parse(Minimal);
+        var config = _repository.Parse(Minimal);
 
         Assert.Equal(ReleaseConfigLoader.DefaultRegistry, config.Registry);
         Assert.Equal(("origin", "main", "release-manifests"), (config.Git.Remote, config.Git.MainBranch, config.Git.ManifestsDir));
@@ -80,20 +80,20 @@ public sealed class ReleaseConfigLoaderTests : IDisposable
     [Fact]
     public void Load_reads_the_file_and_takes_its_folder_as_the_repository_root()
     {
-        var file = Path.Combine(repository.Root, "release.yaml");
+        var file = Path.Combine(_repository.Root, "release.yaml");
         File.WriteAllText(file, ReleaseYamlExample.Text);
 
         var config = ReleaseConfigLoader.Load(file);
 
         Assert.Equal(file, config.File);
-        Assert.Equal(repository.Root, config.RepositoryRoot);
+        Assert.Equal(_repository.Root, config.RepositoryRoot);
         Assert.Equal("projects/blue", config.Service("blue").Path);
     }
 
     [Fact]
     public void Load_of_a_missing_file_says_how_to_point_at_one()
     {
-        var file = Path.Combine(repository.Root, "nope.yaml");
+        var file = Path.Combine(_repository.Root, "nope.yaml");
 
         var error = Assert.Throws<ReleaseException>(() => ReleaseConfigLoader.Load(file));
 
@@ -103,7 +103,7 @@ public sealed class ReleaseConfigLoaderTests : IDisposable
     [Fact]
     public void The_promotion_chain_follows_from_back_to_its_start()
     {
-        var config = repository.Parse(ReleaseYamlExample.Text);
+        var config = _repository.Parse(ReleaseYamlExample.Text);
 
         Assert.Equal(["dev", "staging", "production"], config.PromotionChain(config.Environment("production")).Select(e => e.Name));
         Assert.Equal(["dev"], config.PromotionChain(config.Environment("dev")).Select(e => e.Name));
@@ -115,7 +115,7 @@ public sealed class ReleaseConfigLoaderTests : IDisposable
     [Fact]
     public void An_unknown_environment_or_service_is_one_line_with_the_closest_name()
     {
-        var config = repository.Parse(ReleaseYamlExample.Text);
+        var config = _repository.Parse(ReleaseYamlExample.Text);
 
         Assert.Equal("release.yaml: there is no environment \"prod\"; did you mean production? environments: dev, staging, production.",
             Assert.Throws<ReleaseException>(() => config.Environment("prod")).Message);
@@ -128,7 +128,7 @@ public sealed class ReleaseConfigLoaderTests : IDisposable
     [Fact]
     public void Paths_are_normalized_to_forward_slashes_and_a_service_may_depend_on_another_service()
     {
-        var config = repository.Parse("""
+        var config = _repository.Parse("""
             version: 1
             registry: registry.example.com/acme
             build: { builder: oci-layer }
@@ -156,7 +156,7 @@ public sealed class ReleaseConfigLoaderTests : IDisposable
     [Fact]
     public void Durations_read_days_hours_minutes_and_their_combinations()
     {
-        TimeSpan Soak(string value) => repository.Parse($"""
+        TimeSpan Soak(string value) => _repository.Parse($"""
             version: 1
             environments:
               dev: {"{"} branch: gitops/dev, soak: {value} {"}"}
@@ -175,7 +175,7 @@ public sealed class ReleaseConfigLoaderTests : IDisposable
     [Fact]
     public void A_file_update_may_write_a_value_other_than_the_version()
     {
-        var config = repository.Parse("""
+        var config = _repository.Parse("""
             version: 1
             environments:
               production:

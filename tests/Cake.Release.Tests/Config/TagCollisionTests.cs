@@ -6,9 +6,9 @@ namespace Cake.Release.Tests.Config;
 /// </summary>
 public sealed class TagCollisionTests : IDisposable
 {
-    private readonly ConfigRepository repository = new();
+    private readonly ConfigRepository _repository = new();
 
-    public void Dispose() => repository.Dispose();
+    public void Dispose() => _repository.Dispose();
 
     // Line numbers: 6 staging, 9 its imageTag, then what the test adds; services after the environments.
     private static string Config(string staging = "", string environments = "", string services = "", string top = "") => $"""
@@ -35,27 +35,27 @@ public sealed class TagCollisionTests : IDisposable
     public void An_image_tag_shaped_like_a_release_version_is_refused(string tag)
     {
         Assert.Equal($"release.yaml:9: environments.staging.imageTag \"{tag}\" is a SemVer version, so every promotion into staging would move the release tag {tag}, which must never move; name the moving tag after the environment, e.g. imageTag: staging",
-            repository.Refusal(Config(staging: $"    imageTag: \"{tag}\"\n")));
+            _repository.Refusal(Config(staging: $"    imageTag: \"{tag}\"\n")));
     }
 
     [Fact]
     public void An_image_tag_another_environment_already_moves_is_refused_naming_both()
     {
         Assert.Equal("release.yaml:13: environments.production.imageTag \"prd\" is also the imageTag of environments.staging (line 9), so a promotion into either would move the other's tag; give each environment its own, e.g. imageTag: production",
-            repository.Refusal(Config(staging: "    imageTag: prd\n", environments: "  production:\n    branch: gitops/production\n    from: staging\n    imageTag: prd\n")));
+            _repository.Refusal(Config(staging: "    imageTag: prd\n", environments: "  production:\n    branch: gitops/production\n    from: staging\n    imageTag: prd\n")));
     }
 
     [Fact]
     public void An_image_tag_shaped_like_a_build_tag_is_refused()
     {
         Assert.Equal("release.yaml:9: environments.staging.imageTag \"sha-0123abc\" has the shape of the build tags (tags.build \"sha-{sha7}\"), which name one build for good; name the moving tag after the environment, e.g. imageTag: staging",
-            repository.Refusal(Config(staging: "    imageTag: sha-0123abc\n")));
+            _repository.Refusal(Config(staging: "    imageTag: sha-0123abc\n")));
     }
 
     [Fact]
     public void Distinct_environment_tags_are_accepted()
     {
-        var config = repository.Parse(Config(staging: "    imageTag: stg\n", environments: "  production:\n    branch: gitops/production\n    from: staging\n    imageTag: latest\n"));
+        var config = _repository.Parse(Config(staging: "    imageTag: stg\n", environments: "  production:\n    branch: gitops/production\n    from: staging\n    imageTag: latest\n"));
 
         Assert.Equal(["stg", "latest"], config.Environments.Select(e => e.ImageTag).OfType<string>());
     }
@@ -64,33 +64,33 @@ public sealed class TagCollisionTests : IDisposable
     public void A_release_tag_without_service_is_refused_when_services_share_the_repository()
     {
         Assert.Equal("release.yaml:15: tags.release \"v{version}\" has no {service}, so blue and green would get the same tag for the same version; add {service}, e.g. release: \"{service}/{version}\"",
-            repository.Refusal(Config(services: Green, top: "tags:\n  release: \"v{version}\"\n")));
+            _repository.Refusal(Config(services: Green, top: "tags:\n  release: \"v{version}\"\n")));
     }
 
     [Fact]
     public void A_release_tag_without_service_is_accepted_for_a_single_service()
     {
-        Assert.Equal("v{version}", repository.Parse(Config(top: "tags:\n  release: \"v{version}\"\n")).Tags.Release.Text);
+        Assert.Equal("v{version}", _repository.Parse(Config(top: "tags:\n  release: \"v{version}\"\n")).Tags.Release.Text);
     }
 
     [Fact]
     public void A_release_branch_without_service_is_refused_when_services_share_the_repository()
     {
         Assert.Equal("release.yaml:15: tags.releaseBranch \"release/{major}.{minor}\" has no {service}, so blue and green would get the same branch for the same line; add {service}, e.g. releaseBranch: \"release/{service}-{major}.{minor}\"",
-            repository.Refusal(Config(services: Green, top: "tags:\n  releaseBranch: \"release/{major}.{minor}\"\n")));
+            _repository.Refusal(Config(services: Green, top: "tags:\n  releaseBranch: \"release/{major}.{minor}\"\n")));
     }
 
     [Fact]
     public void A_release_tag_without_version_is_refused()
     {
         Assert.Equal("release.yaml:13: tags.release \"{service}/latest\" has no {version}, so every release of a service would get the same tag; add {version}, e.g. release: \"{service}/{version}\"",
-            repository.Refusal(Config(top: "tags:\n  release: \"{service}/latest\"\n")));
+            _repository.Refusal(Config(top: "tags:\n  release: \"{service}/latest\"\n")));
     }
 
     [Fact]
     public void Chart_releases_have_a_tag_of_their_own_by_default()
     {
-        var tags = repository.Parse(Config(services: Green)).Tags;
+        var tags = _repository.Parse(Config(services: Green)).Tags;
 
         Assert.Equal(("{service}/{version}", "{service}/chart-{version}"), (tags.Release.Text, tags.ChartRelease.Text));
     }
@@ -101,13 +101,13 @@ public sealed class TagCollisionTests : IDisposable
     public void A_chart_release_tag_an_image_release_would_read_is_refused(string chart, string example)
     {
         Assert.Equal($"release.yaml:15: tags.chartRelease \"{chart}\" names chart releases as tags.release \"{{service}}/{{version}}\" names image releases ({example}), so a chart release would count as an image version; keep them apart, e.g. chartRelease: \"{{service}}/chart-{{version}}\"",
-            repository.Refusal(Config(services: Green, top: $"tags:\n  chartRelease: \"{chart}\"\n")));
+            _repository.Refusal(Config(services: Green, top: $"tags:\n  chartRelease: \"{chart}\"\n")));
     }
 
     [Fact]
     public void A_custom_pair_of_release_and_chart_tags_that_stay_apart_is_accepted()
     {
-        var tags = repository.Parse(Config(services: Green, top: "tags:\n  release: \"{service}/v{version}\"\n  chartRelease: \"{service}/{version}\"\n")).Tags;
+        var tags = _repository.Parse(Config(services: Green, top: "tags:\n  release: \"{service}/v{version}\"\n  chartRelease: \"{service}/{version}\"\n")).Tags;
 
         Assert.Equal(("{service}/v{version}", "{service}/{version}"), (tags.Release.Text, tags.ChartRelease.Text));
     }

@@ -56,8 +56,14 @@ public sealed class RollbackTests : RegistryTestBase
         TestCake.Context().RetagService(retag);
         TestCake.Context().WriteManifest(new UpdateManifestSettings
         {
-            Environment = "production", Service = service, Version = version, Digest = _digests[key], Commit = _commits[key],
-            From = "staging", By = "release-bot", ConfigFile = ConfigFile,
+            Environment = "production",
+            Service = service,
+            Version = version,
+            Digest = _digests[key],
+            Commit = _commits[key],
+            From = "staging",
+            By = "release-bot",
+            ConfigFile = ConfigFile,
         });
     }
 
@@ -66,7 +72,13 @@ public sealed class RollbackTests : RegistryTestBase
         var (context, log) = CakeContexts.Create();
         var result = context.Rollback(new RollbackSettings
         {
-            Environment = "production", Service = service, Version = version, By = "oncall", ConfigFile = ConfigFile, DryRun = dryRun, Registry = Quick(1),
+            Environment = "production",
+            Service = service,
+            Version = version,
+            By = "oncall",
+            ConfigFile = ConfigFile,
+            DryRun = dryRun,
+            Registry = Quick(1),
         });
         return (result, log);
     }

@@ -22,7 +22,7 @@ public static class CakeContexts
 
 public sealed class RecordingLog : ICakeLog
 {
-    private readonly List<string> lines = [];
+    private readonly List<string> _lines = [];
 
     public Verbosity Verbosity { get; set; } = Verbosity.Diagnostic;
 
@@ -30,18 +30,18 @@ public sealed class RecordingLog : ICakeLog
     {
         get
         {
-            lock (lines)
+            lock (_lines)
             {
-                return lines.ToList();
+                return _lines.ToList();
             }
         }
     }
 
     public void Write(Verbosity verbosity, LogLevel level, string format, params object[] args)
     {
-        lock (lines)
+        lock (_lines)
         {
-            lines.Add(args.Length == 0 ? format : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
+            _lines.Add(args.Length == 0 ? format : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
         }
     }
 }

@@ -11,17 +11,17 @@ namespace Cake.Release.Tests.Registry;
 /// </summary>
 public sealed class LocalRegistry : IDisposable
 {
-    private readonly string configFile;
-    private readonly string identity;
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> log = new();
-    private Process? process;
+    private readonly string _configFile;
+    private readonly string _identity;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
+    private Process? _process;
 
     private LocalRegistry(string folder, int port, string configFile, string identity)
     {
         Folder = folder;
         Port = port;
-        this.configFile = configFile;
-        this.identity = identity;
+        _configFile = configFile;
+        _identity = identity;
     }
 
     public string Folder { get; }
@@ -35,7 +35,7 @@ public sealed class LocalRegistry : IDisposable
     /// What the registry printed so far: its errors (<c>error authenticating user "…"</c> for each request whose
     /// credential it refused) and, when started with <c>accessLog</c>, a line per request (<c>"HEAD /v2/… HTTP/1.1" 401</c>).
     /// </summary>
-    public IReadOnlyList<string> Log => log.ToArray();
+    public IReadOnlyList<string> Log => _log.ToArray();
 
     public static LocalRegistry Start(string? user = null, string? password = null, bool accessLog = false)
     {
@@ -89,12 +89,12 @@ public sealed class LocalRegistry : IDisposable
     /// <summary>Kills the registry process, as a crash or a restart would; its storage stays.</summary>
     public void Stop()
     {
-        if (process is { } running)
+        if (_process is { } running)
         {
             running.Kill(entireProcessTree: true);
             running.WaitForExit();
             running.Dispose();
-            process = null;
+            _process = null;
         }
     }
 
@@ -103,16 +103,16 @@ public sealed class LocalRegistry : IDisposable
     {
         var info = new ProcessStartInfo("docker-registry")
         {
-            ArgumentList = { "serve", configFile },
+            ArgumentList = { "serve", _configFile },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        process = Process.Start(info) ?? throw new InvalidOperationException("docker-registry did not start");
-        process.OutputDataReceived += (_, line) => Keep(line.Data);
-        process.ErrorDataReceived += (_, line) => Keep(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _process = Process.Start(info) ?? throw new InvalidOperationException("docker-registry did not start");
+        _process.OutputDataReceived += (_, line) => Keep(line.Data);
+        _process.ErrorDataReceived += (_, line) => Keep(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
         WaitUntilServing();
     }
 
@@ -120,7 +120,7 @@ public sealed class LocalRegistry : IDisposable
     {
         if (!string.IsNullOrEmpty(line))
         {
-            log.Enqueue(line);
+            _log.Enqueue(line);
         }
     }
 
@@ -140,7 +140,7 @@ public sealed class LocalRegistry : IDisposable
             {
                 using var answer = http.GetAsync(new Uri($"http://{Host}/v2/")).GetAwaiter().GetResult();
                 if (answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized
-                    && answer.Headers.TryGetValues("X-Test-Registry", out var values) && values.Contains(identity))
+                    && answer.Headers.TryGetValues("X-Test-Registry", out var values) && values.Contains(_identity))
                 {
                     return;
                 }
@@ -150,9 +150,9 @@ public sealed class LocalRegistry : IDisposable
                 // Not listening yet, or too slow to answer on a loaded machine (HttpClient's timeout): ask again.
             }
 
-            if (process!.HasExited)
+            if (_process!.HasExited)
             {
-                throw new InvalidOperationException($"docker-registry exited with {process.ExitCode}; config {configFile}");
+                throw new InvalidOperationException($"docker-registry exited with {_process.ExitCode}; config {_configFile}");
             }
 
             Thread.Sleep(50);

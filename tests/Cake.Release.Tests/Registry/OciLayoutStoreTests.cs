@@ -6,9 +6,9 @@ namespace Cake.Release.Tests.Registry;
 public sealed class OciLayoutStoreTests : RegistryTestBase
 {
     private static readonly HashSet<string> Environments = ["stg"];
-    private readonly string root = Directory.CreateTempSubdirectory("cake-release-oci-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("cake-release-oci-").FullName;
 
-    private IImageStore Layout() => ImageStores.Open(ImageReference.Parse($"oci:{root}/blue"));
+    private IImageStore Layout() => ImageStores.Open(ImageReference.Parse($"oci:{_root}/blue"));
 
     [Fact]
     public async Task Tags_live_in_index_json_as_ref_name_annotations_beside_the_blobs()
@@ -16,16 +16,16 @@ public sealed class OciLayoutStoreTests : RegistryTestBase
         using var store = Layout();
         var image = await FixtureImages.PushImageAsync(store, "blue", "sha-3f2c1ab");
 
-        var result = await ImageRetagger.RetagAsync(store, ImageReference.Parse($"oci:{root}/blue:sha-3f2c1ab"), ["1.6.0", "stg"], Environments, dryRun: false);
+        var result = await ImageRetagger.RetagAsync(store, ImageReference.Parse($"oci:{_root}/blue:sha-3f2c1ab"), ["1.6.0", "stg"], Environments, dryRun: false);
 
         Assert.Equal(image.Digest, result.Digest);
         Assert.Equal(["1.6.0", "sha-3f2c1ab", "stg"], (await store.ListTagsAsync("blue")).Order());
-        Assert.Equal("""{"imageLayoutVersion":"1.0.0"}""", File.ReadAllText(Path.Combine(root, "blue", "oci-layout")));
-        using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "blue", "index.json")));
+        Assert.Equal("""{"imageLayoutVersion":"1.0.0"}""", File.ReadAllText(Path.Combine(_root, "blue", "oci-layout")));
+        using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "blue", "index.json")));
         var entries = index.RootElement.GetProperty("manifests").EnumerateArray().ToList();
         Assert.All(entries, e => Assert.Equal(image.Digest, e.GetProperty("digest").GetString()));
-        Assert.Equal(image.Content, File.ReadAllBytes(Path.Combine(root, "blue", "blobs", "sha256", ImageDigest.Hex(image.Digest))));
-        Assert.Empty(Directory.GetFiles(root, "*.tmp", SearchOption.AllDirectories));
+        Assert.Equal(image.Content, File.ReadAllBytes(Path.Combine(_root, "blue", "blobs", "sha256", ImageDigest.Hex(image.Digest))));
+        Assert.Empty(Directory.GetFiles(_root, "*.tmp", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -35,10 +35,10 @@ public sealed class OciLayoutStoreTests : RegistryTestBase
         var image = await FixtureImages.PushImageAsync(store, "blue", "1.0.0");
         var index = await FixtureImages.PushIndexAsync(store, "blue", "multi");
 
-        Assert.Equal(image.Digest, Skopeo.DigestOf($"oci:{root}/blue:1.0.0"));
-        Assert.Equal(index.Digest, Skopeo.DigestOf($"oci:{root}/blue:multi"));
+        Assert.Equal(image.Digest, Skopeo.DigestOf($"oci:{_root}/blue:1.0.0"));
+        Assert.Equal(index.Digest, Skopeo.DigestOf($"oci:{_root}/blue:multi"));
         // skopeo also reads the config and layers: a copy into the registry checks every blob's digest.
-        Skopeo.Copy($"oci:{root}/blue:multi", Docker("acme/blue:multi"), "--all", "--preserve-digests");
+        Skopeo.Copy($"oci:{_root}/blue:multi", Docker("acme/blue:multi"), "--all", "--preserve-digests");
         Assert.Equal(index.Digest, Skopeo.DigestOf(Docker("acme/blue:multi")));
     }
 
@@ -51,16 +51,16 @@ public sealed class OciLayoutStoreTests : RegistryTestBase
         }
 
         var pushed = Skopeo.DigestOf(Docker("acme/blue:1.0.0"));
-        Skopeo.Copy(Docker("acme/blue:1.0.0"), $"oci:{root}/copied:1.0.0", "--all", "--preserve-digests");
+        Skopeo.Copy(Docker("acme/blue:1.0.0"), $"oci:{_root}/copied:1.0.0", "--all", "--preserve-digests");
         using var store = Layout();
 
         var manifest = await store.GetManifestAsync("copied", "1.0.0");
-        var retag = await ImageRetagger.RetagAsync(store, ImageReference.Parse($"oci:{root}/copied:1.0.0"), ["stg"], Environments, dryRun: false);
+        var retag = await ImageRetagger.RetagAsync(store, ImageReference.Parse($"oci:{_root}/copied:1.0.0"), ["stg"], Environments, dryRun: false);
 
         Assert.Equal(pushed, manifest.Digest);
         Assert.Equal(ManifestMediaTypes.OciIndex, manifest.MediaType);
         Assert.Equal(pushed, retag.Digest);
-        Assert.Equal(pushed, Skopeo.DigestOf($"oci:{root}/copied:stg"));
+        Assert.Equal(pushed, Skopeo.DigestOf($"oci:{_root}/copied:stg"));
     }
 
     [Fact]
@@ -106,12 +106,12 @@ public sealed class OciLayoutStoreTests : RegistryTestBase
 
         var error = await Assert.ThrowsAsync<ReleaseException>(() => store.GetManifestAsync("blue", "2.0.0"));
 
-        Assert.Equal($"oci:{root}/blue:2.0.0: not found in the OCI layout {root}/blue; check the tag or digest (tags there: 1.0.0).", error.Message);
+        Assert.Equal($"oci:{_root}/blue:2.0.0: not found in the OCI layout {_root}/blue; check the tag or digest (tags there: 1.0.0).", error.Message);
     }
 
     public override void Dispose()
     {
-        Directory.Delete(root, recursive: true);
+        Directory.Delete(_root, recursive: true);
         base.Dispose();
     }
 }

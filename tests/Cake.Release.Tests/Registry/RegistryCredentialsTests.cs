@@ -6,12 +6,12 @@ namespace Cake.Release.Tests.Registry;
 public sealed class RegistryCredentialsTests : IDisposable
 {
     private const string Host = "registry.example.com:5000";
-    private readonly string folder = Directory.CreateTempSubdirectory("cake-release-creds-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("cake-release-creds-").FullName;
 
     public RegistryCredentialsTests()
     {
         // docker-credential-test: knows one server; a non-zero exit means "no credential", as docker's helpers do.
-        var helper = Path.Combine(folder, "docker-credential-test");
+        var helper = Path.Combine(_folder, "docker-credential-test");
         File.WriteAllText(helper, $$"""
             #!/bin/sh
             [ "$1" = get ] || exit 2
@@ -30,11 +30,11 @@ public sealed class RegistryCredentialsTests : IDisposable
 
     private RegistryCredential? Find(string config, Dictionary<string, string>? variables = null, string registry = Host)
     {
-        File.WriteAllText(Path.Combine(folder, "config.json"), config);
+        File.WriteAllText(Path.Combine(_folder, "config.json"), config);
         var environment = new Dictionary<string, string>(variables ?? [])
         {
-            ["DOCKER_CONFIG"] = folder,
-            ["PATH"] = $"{folder}{Path.PathSeparator}{System.Environment.GetEnvironmentVariable("PATH")}",
+            ["DOCKER_CONFIG"] = _folder,
+            ["PATH"] = $"{_folder}{Path.PathSeparator}{System.Environment.GetEnvironmentVariable("PATH")}",
         };
         return RegistryCredentials.Find(registry, name => environment.GetValueOrDefault(name));
     }
@@ -83,12 +83,12 @@ public sealed class RegistryCredentialsTests : IDisposable
     {
         var error = Assert.Throws<ReleaseException>(() => Find("""{"credsStore":"nowhere"}"""));
 
-        Assert.Equal($"{Path.Combine(folder, "config.json")} names the credential helper 'nowhere', but docker-credential-nowhere is not on PATH; install it or remove it from {Path.Combine(folder, "config.json")}.", error.Message);
+        Assert.Equal($"{Path.Combine(_folder, "config.json")} names the credential helper 'nowhere', but docker-credential-nowhere is not on PATH; install it or remove it from {Path.Combine(_folder, "config.json")}.", error.Message);
     }
 
     [Fact]
     public void The_secret_stays_out_of_the_credentials_text() =>
         Assert.DoesNotContain("helper-secret", Find("""{"credsStore":"test"}""")!.ToString());
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

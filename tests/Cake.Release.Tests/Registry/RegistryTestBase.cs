@@ -5,7 +5,7 @@ namespace Cake.Release.Tests.Registry;
 /// <summary>A real registry per test class instance, and stores opened on it without the machine's docker login.</summary>
 public abstract class RegistryTestBase : IDisposable
 {
-    private readonly string emptyDockerConfig = Directory.CreateTempSubdirectory("cake-release-docker-").FullName;
+    private readonly string _emptyDockerConfig = Directory.CreateTempSubdirectory("cake-release-docker-").FullName;
 
     protected RegistryTestBase(string? user = null, string? password = null, bool accessLog = false) => Registry = LocalRegistry.Start(user, password, accessLog);
 
@@ -27,14 +27,14 @@ public abstract class RegistryTestBase : IDisposable
 
     /// <summary>Only the variables given, and a docker config folder of the test's own: the machine's login never leaks in.</summary>
     protected Func<string, string?> Environment(IReadOnlyDictionary<string, string>? variables = null) =>
-        name => variables?.GetValueOrDefault(name) ?? (name == "DOCKER_CONFIG" ? emptyDockerConfig : null);
+        name => variables?.GetValueOrDefault(name) ?? (name == "DOCKER_CONFIG" ? _emptyDockerConfig : null);
 
     protected string Docker(string repositoryAndReference) => $"docker://{Registry.Host}/{repositoryAndReference}";
 
     public virtual void Dispose()
     {
         Registry.Dispose();
-        Directory.Delete(emptyDockerConfig, recursive: true);
+        Directory.Delete(_emptyDockerConfig, recursive: true);
         GC.SuppressFinalize(this);
     }
 }

@@ -5,17 +5,17 @@ namespace Cake.Release.Tests.Registry;
 /// <summary>The Retag alias with a real Cake context, on an OCI layout relative to a repository root.</summary>
 public sealed class RetagAliasTests : IDisposable
 {
-    private readonly string repository = Directory.CreateTempSubdirectory("cake-release-repo-").FullName;
+    private readonly string _repository = Directory.CreateTempSubdirectory("cake-release-repo-").FullName;
 
     private async Task<ImageManifest> BuildAsync()
     {
-        using var store = ImageStores.Open(ImageReference.Parse("oci:.release/registry/blue"), baseDirectory: repository);
+        using var store = ImageStores.Open(ImageReference.Parse("oci:.release/registry/blue"), baseDirectory: _repository);
         return await FixtureImages.PushImageAsync(store, "blue", "sha-3f2c1ab");
     }
 
     private RetagSettings Settings(params string[] tags)
     {
-        var settings = new RetagSettings { Image = "oci:.release/registry/blue:sha-3f2c1ab", BaseDirectory = repository };
+        var settings = new RetagSettings { Image = "oci:.release/registry/blue:sha-3f2c1ab", BaseDirectory = _repository };
         foreach (var tag in tags)
         {
             settings.Tags.Add(tag);
@@ -37,7 +37,7 @@ public sealed class RetagAliasTests : IDisposable
         Assert.Equal(
             [$"oci:.release/registry/blue:1.6.0 names {image.Digest} (new tag)", $"oci:.release/registry/blue:stg names {image.Digest} (new tag)"],
             log.Lines);
-        Assert.Equal(image.Digest, Skopeo.DigestOf($"oci:{repository}/.release/registry/blue:1.6.0"));
+        Assert.Equal(image.Digest, Skopeo.DigestOf($"oci:{_repository}/.release/registry/blue:1.6.0"));
     }
 
     [Fact]
@@ -57,14 +57,14 @@ public sealed class RetagAliasTests : IDisposable
     public async Task With_dryrun_it_says_what_it_would_do_and_changes_nothing()
     {
         var image = await BuildAsync();
-        var index = File.ReadAllText(Path.Combine(repository, ".release/registry/blue/index.json"));
+        var index = File.ReadAllText(Path.Combine(_repository, ".release/registry/blue/index.json"));
         var (context, log) = CakeContexts.Create("--dryrun");
 
         var result = context.Retag(Settings("1.6.0"));
 
         Assert.True(result.DryRun);
         Assert.Equal([$"oci:.release/registry/blue:1.6.0 would name {image.Digest} (new tag)"], log.Lines);
-        Assert.Equal(index, File.ReadAllText(Path.Combine(repository, ".release/registry/blue/index.json")));
+        Assert.Equal(index, File.ReadAllText(Path.Combine(_repository, ".release/registry/blue/index.json")));
     }
 
     [Fact]
@@ -77,5 +77,5 @@ public sealed class RetagAliasTests : IDisposable
         Assert.StartsWith("Retag: no image given; set RetagSettings.Image", error.Message);
     }
 
-    public void Dispose() => Directory.Delete(repository, recursive: true);
+    public void Dispose() => Directory.Delete(_repository, recursive: true);
 }

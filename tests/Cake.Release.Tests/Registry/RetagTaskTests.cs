@@ -6,12 +6,12 @@ namespace Cake.Release.Tests.Registry;
 /// <summary>The Retag target as a user runs it: the pipeline process in a repository whose release.yaml names a real registry.</summary>
 public sealed class RetagTaskTests : RegistryTestBase
 {
-    private readonly string repository = Directory.CreateTempSubdirectory("cake-release-retag-").FullName;
+    private readonly string _repository = Directory.CreateTempSubdirectory("cake-release-retag-").FullName;
 
     private void WriteReleaseYaml(string? registry)
     {
-        Directory.CreateDirectory(Path.Combine(repository, "projects", "blue"));
-        File.WriteAllText(Path.Combine(repository, "release.yaml"), $"""
+        Directory.CreateDirectory(Path.Combine(_repository, "projects", "blue"));
+        File.WriteAllText(Path.Combine(_repository, "release.yaml"), $"""
             version: 1
             {(registry is null ? "" : $"registry: {registry}")}
             environments:
@@ -31,7 +31,7 @@ public sealed class RetagTaskTests : RegistryTestBase
     }
 
     private ProcessResult Run(params string[] arguments) =>
-        ReleasePipeline.RunIn(repository, new Dictionary<string, string> { ["DOCKER_CONFIG"] = repository }, ["--target=Retag", .. arguments]);
+        ReleasePipeline.RunIn(_repository, new Dictionary<string, string> { ["DOCKER_CONFIG"] = _repository }, ["--target=Retag", .. arguments]);
 
     private async Task<ImageManifest> BuildAsync(string tag)
     {
@@ -95,7 +95,7 @@ public sealed class RetagTaskTests : RegistryTestBase
         WriteReleaseYaml(null);
         ImageManifest image;
         var location = ImageReference.Parse("oci:.release/registry/acme/blue");
-        using (var layout = ImageStores.Open(location, baseDirectory: repository))
+        using (var layout = ImageStores.Open(location, baseDirectory: _repository))
         {
             image = await FixtureImages.PushImageAsync(layout, location.Repository, "sha-3f2c1ab");
         }
@@ -103,7 +103,7 @@ public sealed class RetagTaskTests : RegistryTestBase
         var result = Run("--service=blue", "--from-tag=sha-3f2c1ab", "--tag=1.6.0");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(image.Digest, Skopeo.DigestOf($"oci:{repository}/.release/registry/acme/blue:1.6.0"));
+        Assert.Equal(image.Digest, Skopeo.DigestOf($"oci:{_repository}/.release/registry/acme/blue:1.6.0"));
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class RetagTaskTests : RegistryTestBase
 
     public override void Dispose()
     {
-        Directory.Delete(repository, recursive: true);
+        Directory.Delete(_repository, recursive: true);
         base.Dispose();
     }
 }

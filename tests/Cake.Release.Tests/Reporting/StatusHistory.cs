@@ -84,8 +84,15 @@ public sealed class StatusHistory : IDisposable
 
         context.WriteManifest(new UpdateManifestSettings
         {
-            Environment = environment, Service = service, Version = version, Digest = digest, Commit = commit,
-            From = from, By = "release-bot", Action = "promote", ConfigFile = ConfigFile,
+            Environment = environment,
+            Service = service,
+            Version = version,
+            Digest = digest,
+            Commit = commit,
+            From = from,
+            By = "release-bot",
+            Action = "promote",
+            ConfigFile = ConfigFile,
         });
     }
 

@@ -28,7 +28,13 @@ public sealed class StatusOciLayoutTests : IDisposable
     private void Deploy(string environment, string version, string digest, string commit) =>
         TestCake.Context().WriteManifest(new UpdateManifestSettings
         {
-            Environment = environment, Service = "blue", Version = version, Digest = digest, Commit = commit, By = "ci-bot", ConfigFile = ConfigFile,
+            Environment = environment,
+            Service = "blue",
+            Version = version,
+            Digest = digest,
+            Commit = commit,
+            By = "ci-bot",
+            ConfigFile = ConfigFile,
         });
 
     [Fact]
