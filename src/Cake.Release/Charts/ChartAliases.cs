@@ -151,7 +151,7 @@ public static class ChartAliases
             return new ReleaseStepResult(unit.Name, version, tag, ReleaseOutcome.Planned, [], commit);
         }
 
-        var tagObject = history.CreateTagObject(tag, commit, $"{unit.Name} {version}", repository.CommitIdentity());
+        var tagObject = history.CreateTagObject(tag, commit, $"{unit.Name} {version}");
         var push = history.PushTag(remote, tagObject, tag);
         if (!push.IsAccepted)
         {

@@ -24,18 +24,12 @@ internal sealed class BuildCheckout
     /// <summary>The full id of the commit a revision names; one that names none is a one-line refusal.</summary>
     public string Commit(string revision)
     {
-        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--verify").Append("--quiet").AppendQuoted($"{revision}^{{commit}}"));
-        return output.Succeeded && output.Output.Count > 0
-            ? output.Output[0]
-            : throw new ReleaseException($"'{revision}' is not a commit in {Root.FullPath}; pass --commit=<sha> of a commit that exists there (git log --oneline), or fetch it first.");
+        return _git.FindCommit(Root, revision)
+            ?? throw new ReleaseException($"'{revision}' is not a commit in {Root.FullPath}; pass --commit=<sha> of a commit that exists there (git log --oneline), or fetch it first.");
     }
 
     /// <summary>The commit checked out, or null in a repository without commits.</summary>
-    public string? Head()
-    {
-        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--verify").Append("--quiet").Append("HEAD^{commit}"));
-        return output.Succeeded && output.Output.Count > 0 ? output.Output[0] : null;
-    }
+    public string? Head() => _git.FindCommit(Root, "HEAD");
 
     /// <summary>When the commit was committed, to the second, in UTC.</summary>
     public DateTimeOffset CommitTime(string commit)
@@ -46,11 +40,7 @@ internal sealed class BuildCheckout
     }
 
     /// <summary>The remote's URL as configured (credentials included, if a user put them there), or null without that remote.</summary>
-    public string? RemoteUrl(string remote)
-    {
-        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("remote").Append("get-url").AppendQuoted(remote));
-        return output.Succeeded ? output.Output.FirstOrDefault() : null;
-    }
+    public string? RemoteUrl(string remote) => _git.RemoteUrl(Root, remote);
 
     /// <summary>
     /// Writes the commit's tree into <paramref name="folder"/> with <c>git archive</c>: no checkout, index or ref of

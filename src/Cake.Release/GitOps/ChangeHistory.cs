@@ -41,24 +41,15 @@ internal sealed class ChangeHistory : IChangeHistory
     }
 
     /// <summary>The full commit id a revision names, or null.</summary>
-    public string? Resolve(string revision)
-    {
-        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--verify").Append("--quiet").AppendQuoted($"{revision}^{{commit}}"));
-        return output.Succeeded ? output.Output.FirstOrDefault() : null;
-    }
+    public string? Resolve(string revision) => _git.FindCommit(Root, revision);
 
-    public bool HasCommit(string sha) =>
-        _git.Run(Root, new ProcessArgumentBuilder().Append("cat-file").Append("-e").AppendQuoted($"{sha}^{{commit}}")).Succeeded;
+    public bool HasCommit(string sha) => _git.HasCommit(Root, sha);
 
     public bool IsShallow() =>
         _git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--is-shallow-repository")).OrFail(Root, "tell whether the clone is shallow", "run inside a git repository").Output.FirstOrDefault() == "true";
 
     /// <summary>The merge-base of two commits, or null when they share no history (as far as this clone knows it).</summary>
-    public string? MergeBase(string first, string second)
-    {
-        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("merge-base").Append(first).Append(second));
-        return output.Succeeded ? output.Output.FirstOrDefault(line => line.Length > 0) : null;
-    }
+    public string? MergeBase(string first, string second) => _git.MergeBase(Root, first, second);
 
     /// <summary>Brings a remote branch's tip into the object store without moving any ref; in a shallow clone only the tip commit.</summary>
     public void FetchTip(string remote, string branch, string tip, bool shallow)

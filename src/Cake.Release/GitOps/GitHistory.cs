@@ -101,11 +101,7 @@ internal sealed class GitHistory
     }
 
     /// <summary>The commit a revision names, or null.</summary>
-    public string? Commit(string revision)
-    {
-        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--verify").Append("--quiet").AppendQuoted($"{revision}^{{commit}}"));
-        return output.Succeeded ? output.Output.FirstOrDefault() : null;
-    }
+    public string? Commit(string revision) => _git.FindCommit(Root, revision);
 
     /// <summary>The merge-base of HEAD and a revision: the commit a branch's changes are compared with.</summary>
     public string MergeBase(string revision) =>
@@ -121,19 +117,23 @@ internal sealed class GitHistory
     }
 
     /// <summary>The remote's URL, or null.</summary>
-    public string? RemoteUrl(string remote)
-    {
-        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("remote").Append("get-url").AppendQuoted(remote));
-        return output.Succeeded ? output.Output.FirstOrDefault() : null;
-    }
+    public string? RemoteUrl(string remote) => _git.RemoteUrl(Root, remote);
 
     /// <summary>
     /// An annotated tag object for a commit, made with <c>git mktag</c> so no local ref changes (the push is what
-    /// publishes it); the tagger is the identity git would commit as.
+    /// publishes it); the tagger is <paramref name="identity"/>, else the identity git would commit as, else
+    /// <see cref="GitRepository.NeutralIdentity"/>.
     /// </summary>
-    public string CreateTagObject(string name, string commit, string message, IReadOnlyDictionary<string, string> identity)
+    public string CreateTagObject(string name, string commit, string message, IReadOnlyDictionary<string, string>? identity = null)
     {
-        var tagger = _git.Run(Root, new ProcessArgumentBuilder().Append("var").Append("GIT_COMMITTER_IDENT"), identity).OrFail(Root, "find the tagger", "set git's user.name and user.email").Output[0];
+        var ask = new ProcessArgumentBuilder().Append("var").Append("GIT_COMMITTER_IDENT");
+        var output = _git.Run(Root, ask, identity);
+        if (!output.Succeeded && identity is null)
+        {
+            output = _git.Run(Root, ask, GitRepository.NeutralIdentity);
+        }
+
+        var tagger = output.OrFail(Root, "find the tagger", "set git's user.name and user.email").Output[0];
         var body = $"object {commit}\ntype commit\ntag {name}\ntagger {tagger}\n\n{message.TrimEnd('\n')}\n";
         return _git.Run(Root, new ProcessArgumentBuilder().Append("mktag"), null, Encoding.UTF8.GetBytes(body)).OrFail(Root, $"create the tag {name}", "check the repository").Output[0];
     }

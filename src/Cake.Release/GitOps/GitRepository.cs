@@ -67,8 +67,7 @@ internal sealed class GitRepository
         _git.Run(Root, arguments).OrFail(Root, $"fetch '{name}' from '{remote}'", "check the remote and your credentials, then run again", remote);
     }
 
-    public bool HasCommit(string sha) =>
-        _git.Run(Root, new ProcessArgumentBuilder().Append("cat-file").Append("-e").Append($"{sha}^{{commit}}")).Succeeded;
+    public bool HasCommit(string sha) => _git.HasCommit(Root, sha);
 
     /// <summary>The files at the given paths in a commit (exact bytes), with their modes; missing paths are absent.</summary>
     public IReadOnlyDictionary<string, TreeFile> ReadFiles(string commit, IEnumerable<string> paths)
@@ -180,19 +179,17 @@ internal sealed class GitRepository
     /// <summary>The identity git would commit as, or a neutral one when the machine has none (a bare CI runner).</summary>
     public IReadOnlyDictionary<string, string> CommitIdentity()
     {
-        if (_git.Run(Root, new ProcessArgumentBuilder().Append("var").Append("GIT_COMMITTER_IDENT")).Succeeded)
-        {
-            return new Dictionary<string, string>();
-        }
-
-        return new Dictionary<string, string>
-        {
-            ["GIT_AUTHOR_NAME"] = "Cake.Release",
-            ["GIT_AUTHOR_EMAIL"] = "cake-release@localhost",
-            ["GIT_COMMITTER_NAME"] = "Cake.Release",
-            ["GIT_COMMITTER_EMAIL"] = "cake-release@localhost",
-        };
+        return _git.Run(Root, new ProcessArgumentBuilder().Append("var").Append("GIT_COMMITTER_IDENT")).Succeeded ? new Dictionary<string, string>() : NeutralIdentity;
     }
+
+    /// <summary>Who commits and tags on a machine where git knows nobody.</summary>
+    public static IReadOnlyDictionary<string, string> NeutralIdentity { get; } = new Dictionary<string, string>
+    {
+        ["GIT_AUTHOR_NAME"] = "Cake.Release",
+        ["GIT_AUTHOR_EMAIL"] = "cake-release@localhost",
+        ["GIT_COMMITTER_NAME"] = "Cake.Release",
+        ["GIT_COMMITTER_EMAIL"] = "cake-release@localhost",
+    };
 
     /// <summary>The configured git user's name, or null.</summary>
     public string? UserName()
@@ -206,11 +203,8 @@ internal sealed class GitRepository
     public string SourceCommit(string? commit) =>
         commit is { Length: 40 } && commit.All(char.IsAsciiHexDigitLower) ? commit : ResolveCommit(commit ?? "HEAD");
 
-    public string ResolveCommit(string revision)
-    {
-        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--verify").Append("--quiet").AppendQuoted($"{revision}^{{commit}}"));
-        return output.Succeeded ? output.Output[0] : throw new ReleaseException($"'{revision}' is not a commit in {Root.FullPath}; pass a commit that exists (git log --oneline).");
-    }
+    public string ResolveCommit(string revision) =>
+        _git.FindCommit(Root, revision) ?? throw new ReleaseException($"'{revision}' is not a commit in {Root.FullPath}; pass a commit that exists (git log --oneline).");
 
     // `git unpack-file` writes a blob's raw bytes to a file in the current folder; standard output would lose the
     // line endings (Cake reads it line by line), and the exact bytes are the point of a byte-exact edit.

@@ -86,6 +86,33 @@ internal sealed class GitTool : Tool<GitSettings>
         return probe.Succeeded ? failed : failed with { Error = probe.Error };
     }
 
+    // The questions every git adapter asks, answered in one place.
+
+    /// <summary>The full id of the commit <paramref name="revision"/> names, or null when it names none.</summary>
+    public string? FindCommit(DirectoryPath root, string revision)
+    {
+        var output = Run(root, new ProcessArgumentBuilder().Append("rev-parse").Append("--verify").Append("--quiet").AppendQuoted($"{revision}^{{commit}}"));
+        return output.Succeeded ? output.Output.FirstOrDefault() : null;
+    }
+
+    /// <summary>Whether the clone holds the commit (a shallow or old clone may not).</summary>
+    public bool HasCommit(DirectoryPath root, string sha) =>
+        Run(root, new ProcessArgumentBuilder().Append("cat-file").Append("-e").AppendQuoted($"{sha}^{{commit}}")).Succeeded;
+
+    /// <summary>The remote's URL as configured (credentials included, if a user put them there), or null without that remote.</summary>
+    public string? RemoteUrl(DirectoryPath root, string remote)
+    {
+        var output = Run(root, new ProcessArgumentBuilder().Append("remote").Append("get-url").AppendQuoted(remote));
+        return output.Succeeded ? output.Output.FirstOrDefault() : null;
+    }
+
+    /// <summary>The merge-base of two commits, or null when they share no history (as far as this clone knows it).</summary>
+    public string? MergeBase(DirectoryPath root, string first, string second)
+    {
+        var output = Run(root, new ProcessArgumentBuilder().Append("merge-base").AppendQuoted(first).AppendQuoted(second));
+        return output.Succeeded ? output.Output.FirstOrDefault(line => line.Length > 0) : null;
+    }
+
     protected override string GetToolName() => "git";
 
     protected override IEnumerable<string> GetToolExecutableNames() => ["git", "git.exe"];

@@ -14,11 +14,11 @@ internal sealed class ReleaseRefs
     private readonly GitHistory _history;
     private readonly string _remote;
 
-    public ReleaseRefs(ICakeContext context, DirectoryPath root, string remote, GitSettings? settings = null)
+    public ReleaseRefs(ICakeContext context, GitRepository repository, string remote, GitSettings? settings = null)
     {
         _git = new GitTool(context, settings);
-        _repository = new GitRepository(context, root, settings);
-        _history = new GitHistory(context, root, settings);
+        _repository = repository;
+        _history = new GitHistory(context, repository.Root, settings);
         _remote = remote;
     }
 
@@ -27,11 +27,12 @@ internal sealed class ReleaseRefs
     // The source commit comes from a manifest, so this checkout may not have it yet (a shallow CI clone, an old one).
     public void EnsureCommit(string commit, string mainBranch)
     {
-        if (!_repository.HasCommit(commit))
+        if (_repository.HasCommit(commit))
         {
-            _repository.FetchObjects(_remote, mainBranch, commit);
+            return;
         }
 
+        _repository.FetchObjects(_remote, mainBranch, commit);
         if (!_repository.HasCommit(commit))
         {
             throw new ReleaseException($"The source commit {commit} is not on {_remote}/{mainBranch} nor in {_repository.Root.FullPath}; fetch the branch that holds it (git fetch {_remote} <branch>) and run again.");
@@ -77,7 +78,7 @@ internal sealed class ReleaseRefs
 
     public PushOutcome PushTag(string name, string commit, string message)
     {
-        var tagObject = _history.CreateTagObject(name, commit, message, _repository.CommitIdentity());
+        var tagObject = _history.CreateTagObject(name, commit, message);
         return _history.PushTag(_remote, tagObject, name);
     }
 

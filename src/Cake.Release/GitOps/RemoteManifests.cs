@@ -7,9 +7,9 @@ using Cake.Release.Manifests;
 namespace Cake.Release.GitOps;
 
 /// <summary>Environment manifests as the remote's GitOps branches hold them now, read without a checkout.</summary>
-internal sealed class RemoteManifests(ICakeContext context, DirectoryPath root, GitSettings? settings = null)
+internal sealed class RemoteManifests(GitRepository repository)
 {
-    private readonly GitRepository _repository = new(context, root, settings);
+    private readonly GitRepository _repository = repository;
 
     /// <summary>The manifests of <paramref name="environments"/>, null for an environment whose branch or file does not exist yet.</summary>
     public IReadOnlyDictionary<string, EnvironmentManifest?> Read(ReleaseConfig config, params EnvironmentConfig[] environments)

@@ -15,7 +15,7 @@ namespace Cake.Release.Promotion;
 /// </summary>
 internal static class PromotionFactsReader
 {
-    public static (PromotionRequest Request, ReleaseConfig Config) Request(ReleaseSession session, PromoteEnvSettings settings)
+    public static (PromotionRequest Request, ReleaseConfig Config, GitRepository Repository) Request(ReleaseSession session, PromoteEnvSettings settings)
     {
         if (string.IsNullOrWhiteSpace(settings.Service) || string.IsNullOrWhiteSpace(settings.To))
         {
@@ -39,15 +39,15 @@ internal static class PromotionFactsReader
         var from = settings.From is null ? null : config.Environment(settings.From).Name;
         var repository = new GitRepository(session.Context, config.RepositoryRoot, settings.Git);
         var request = new PromotionRequest(service, target, from, settings.Version, bump, Promoter.Resolve(session.Context, settings.By, repository.UserName), AuditText.Approvers(settings.Approvers));
-        return (request, config);
+        return (request, config, repository);
     }
 
-    public static PromotionFacts Gather(ReleaseSession session, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, ReleaseRefs refs)
+    public static PromotionFacts Gather(ReleaseSession session, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, GitRepository repository, ReleaseRefs refs)
     {
         var now = session.Now;
         var target = config.Environment(request.Target);
         var from = config.Source(target);
-        var manifests = new RemoteManifests(session.Context, config.RepositoryRoot, settings.Git).Read(config, [.. new[] { target, from }.OfType<EnvironmentConfig>()]);
+        var manifests = new RemoteManifests(repository).Read(config, [.. new[] { target, from }.OfType<EnvironmentConfig>()]);
         var source = from is null ? null : manifests[from.Name]?.Entry(request.Service);
         var tags = ReleaseTags.Of(config.Tags.Release, request.Service, refs.RemoteTags());
         var hotfix = from is { Auto: true } ? Hotfix(session, settings, config, request, source, tags, refs) : null;

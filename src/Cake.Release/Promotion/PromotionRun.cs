@@ -22,14 +22,15 @@ public sealed class PromotionRun
     private readonly ReleaseConfig _config;
     private readonly PromotionRequest _request;
     private readonly PromotionFacts _facts;
+    private readonly GitRepository _repository;
     private readonly ReleaseRefs _refs;
     private readonly List<StepEffect> _effects = [];
     private ManifestUpdateResult? _written;
     private string? _manifestCommit;
 
-    private PromotionRun(ReleaseSession session, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, PromotionFacts facts, ReleaseRefs refs, PromotionPlan plan)
+    private PromotionRun(ReleaseSession session, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, PromotionFacts facts, GitRepository repository, ReleaseRefs refs, PromotionPlan plan)
     {
-        (_session, _settings, _config, _request, _facts, _refs, Plan) = (session, settings, config, request, facts, refs, plan);
+        (_session, _settings, _config, _request, _facts, _repository, _refs, Plan) = (session, settings, config, request, facts, repository, refs, plan);
         DryRun = session.IsDryRun(settings);
     }
 
@@ -53,11 +54,11 @@ public sealed class PromotionRun
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(settings);
-        var (request, config) = PromotionFactsReader.Request(session, settings);
-        var refs = new ReleaseRefs(session.Context, config.RepositoryRoot, config.Git.Remote, settings.Git);
-        var facts = PromotionFactsReader.Gather(session, settings, config, request, refs);
+        var (request, config, repository) = PromotionFactsReader.Request(session, settings);
+        var refs = new ReleaseRefs(session.Context, repository, config.Git.Remote, settings.Git);
+        var facts = PromotionFactsReader.Gather(session, settings, config, request, repository, refs);
         var plan = PromotionPolicy.Evaluate(request, facts);
-        var run = new PromotionRun(session, settings, config, request, facts, refs, plan);
+        var run = new PromotionRun(session, settings, config, request, facts, repository, refs, plan);
         run.Report();
         if (!plan.Allowed)
         {
@@ -100,7 +101,7 @@ public sealed class PromotionRun
         var target = Target;
         var input = new ManifestInput(target.Name, _request.Service, Plan.Version!, Plan.Digest, Plan.Commit!, _request.Promoter, target.From, Approvers(), "promote",
             current => PromotionPolicy.Replaces(_request.Service, target.Name, Plan.Version!, current));
-        var step = new ManifestStep(_session, _config, new GitRepository(_session.Context, _config.RepositoryRoot, _settings.Git), _settings.Retry);
+        var step = new ManifestStep(_session, _config, _repository, _settings.Retry);
         try
         {
             _written = DryRun ? step.Plan(input) : step.Apply(input);

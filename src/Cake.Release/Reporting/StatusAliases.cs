@@ -42,7 +42,7 @@ public static class StatusAliases
         var services = config.Services.Select(s => s.Name).Where(s => named.Count == 0 || named.Contains(s)).ToList();
         var dryRun = settings.DryRun ?? context.IsDryRun();
 
-        var manifests = new RemoteManifests(context, config.RepositoryRoot, settings.Git).Read(config, [.. config.Environments]);
+        var manifests = new RemoteManifests(new GitRepository(context, config.RepositoryRoot, settings.Git)).Read(config, [.. config.Environments]);
         var readings = new Dictionary<(string Environment, string Service), VersionTagReading>();
         using (var tags = new VersionTags(settings.Registry ?? new RegistrySettings(), config.RepositoryRoot, context.Environment.GetEnvironmentVariable, context.Log))
         {
