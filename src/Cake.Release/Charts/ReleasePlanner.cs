@@ -14,7 +14,7 @@ namespace Cake.Release.Charts;
 /// already at or above the computed version keeps its own), and a step whose edit is already there adds nothing,
 /// which is what makes a re-run after a partial failure complete the release instead of repeating it.
 /// </summary>
-internal sealed class ReleasePlanner(ReleaseConfig config, GitHistory history, ReleaseSource source, VersionRules rules, ChangelogFormat format)
+internal sealed class ReleasePlanner(ReleaseConfig config, ICommitLog history, ReleaseSource source, VersionRules rules, ChangelogFormat format)
 {
     public ReleasePlan Plan(ReleaseUnit unit, VersionRequest request, bool bumpChart, bool writeChangelog, DateOnly date, string? remoteUrl)
     {
@@ -92,7 +92,7 @@ internal sealed class ReleasePlanner(ReleaseConfig config, GitHistory history, R
     /// The commits of <paramref name="paths"/> since the last stable release tag, their highest change level, and
     /// whether anything changed since the latest (possibly pre-release) tag: what a version bump is computed from.
     /// </summary>
-    internal static (IReadOnlyList<CommitRecord> SinceStable, ChangeLevel Level, bool ChangedSinceLatest) ChangesSince(GitHistory history, string revision, IReadOnlyList<ReleaseTag> tags, IReadOnlyList<string> paths)
+    internal static (IReadOnlyList<CommitRecord> SinceStable, ChangeLevel Level, bool ChangedSinceLatest) ChangesSince(ICommitLog history, string revision, IReadOnlyList<ReleaseTag> tags, IReadOnlyList<string> paths)
     {
         var stableTag = tags.LastOrDefault(t => !t.Version.IsPrerelease);
         var latestTag = tags.LastOrDefault();

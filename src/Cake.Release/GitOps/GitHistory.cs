@@ -12,7 +12,7 @@ namespace Cake.Release.GitOps;
 /// <c>git log</c> with a pathspec and a NUL/RS-separated format, never one call per commit), files at a commit, and
 /// annotated tags made and pushed without touching the user's refs.
 /// </summary>
-internal sealed class GitHistory
+internal sealed class GitHistory : ICommitLog
 {
     private const char Field = '\0';
     private const char Record = '\u001e';
