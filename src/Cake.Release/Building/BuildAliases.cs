@@ -19,6 +19,7 @@ public static class BuildAliases
     /// var result = BuildOnce(settings);
     /// </code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Build")]
     public static BuildOnceResult BuildOnce(this ICakeContext context, BuildOnceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -20,6 +20,7 @@ public static class ChangeAliases
     /// </summary>
     /// <example><code>var changes = DetectChanged(new DetectChangedSettings { Base = "origin/main" }); foreach (var name in changes.Names) { ... }</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Changes")]
     public static ChangeSet DetectChanged(this ICakeContext context, DetectChangedSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -21,6 +21,7 @@ public static class ChangelogAliases
     /// </summary>
     /// <example><code>WriteChangelog(new WriteChangelogSettings { Service = "blue" });</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Charts")]
     public static ReleaseStepResult WriteChangelog(this ICakeContext context, WriteChangelogSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -23,6 +23,7 @@ public static class ChartAliases
     /// </summary>
     /// <example><code>BumpChart(new BumpChartSettings { Service = "blue", Bump = VersionBump.Minor });</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Charts")]
     public static ReleaseStepResult BumpChart(this ICakeContext context, BumpChartSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -37,6 +38,7 @@ public static class ChartAliases
     /// </summary>
     /// <example><code>CheckChartVersions(new CheckChartVersionsSettings { Base = "origin/main" });</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Charts")]
     public static IReadOnlyList<ChartVersionCheck> CheckChartVersions(this ICakeContext context, CheckChartVersionsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -99,6 +101,7 @@ public static class ChartAliases
     /// </summary>
     /// <example><code>ReleaseChart(new ReleaseChartSettings { Service = "blue", PreRelease = "rc" });</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Charts")]
     public static ReleaseStepResult ReleaseChart(this ICakeContext context, ReleaseChartSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

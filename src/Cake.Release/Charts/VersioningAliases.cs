@@ -18,6 +18,7 @@ public static class VersioningAliases
     /// </summary>
     /// <example><code>var next = NextVersion(new NextVersionSettings { Service = "blue", PreRelease = "rc" }).Version;</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Charts")]
     public static ReleaseStepResult NextVersion(this ICakeContext context, NextVersionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -11,6 +11,7 @@ public static class DoctorAliases
     /// <summary>Looks up every tool Cake.Release may call and reports path and version, or how to install it.</summary>
     /// <example><code>var checks = ReleaseDoctor(); if (checks.Any(c => c.Tool.Required &amp;&amp; !c.Found)) { ... }</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Doctor")]
     public static IReadOnlyList<ToolCheck> ReleaseDoctor(this ICakeContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

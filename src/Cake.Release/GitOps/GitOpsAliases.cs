@@ -27,6 +27,7 @@ public static class GitOpsAliases
     /// </summary>
     /// <example><code>UpdateManifest(new UpdateManifestSettings { Environment = "dev", Service = "blue", Version = "sha-3f2c1a0", Digest = digest });</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Manifests")]
     public static ManifestUpdateResult UpdateManifest(this ICakeContext context, UpdateManifestSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

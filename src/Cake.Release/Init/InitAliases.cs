@@ -27,6 +27,7 @@ public static class InitAliases
     /// </remarks>
     /// <example><code>var result = Init(new InitSettings { DryRun = true }); Information(result.Text);</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Init")]
     public static InitResult Init(this ICakeContext context, InitSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

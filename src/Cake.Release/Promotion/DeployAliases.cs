@@ -23,6 +23,7 @@ public static class DeployAliases
     /// </summary>
     /// <example><code>DeployDev(new DeployDevSettings());</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Promotion")]
     public static DeployDevResult DeployDev(this ICakeContext context, DeployDevSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

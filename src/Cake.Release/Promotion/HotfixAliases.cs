@@ -26,6 +26,7 @@ public static class HotfixAliases
     /// </summary>
     /// <example><code>Hotfix(new HotfixSettings { Service = "blue", Commit = "3f2c1a0", Line = "1.6" });</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Promotion")]
     public static HotfixResult Hotfix(this ICakeContext context, HotfixSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

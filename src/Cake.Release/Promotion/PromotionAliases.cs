@@ -21,6 +21,7 @@ public static class PromotionAliases
     /// </summary>
     /// <example><code>PromoteEnv(new PromoteEnvSettings { Service = "blue", To = "production", Approvers = { "bob", "carol" } });</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Promotion")]
     public static PromoteEnvResult PromoteEnv(this ICakeContext context, PromoteEnvSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

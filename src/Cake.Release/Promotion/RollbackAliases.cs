@@ -26,6 +26,7 @@ public static class RollbackAliases
     /// </summary>
     /// <example><code>Rollback(new RollbackSettings { Environment = "production", Service = "blue" });</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Promotion")]
     public static RollbackResult Rollback(this ICakeContext context, RollbackSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

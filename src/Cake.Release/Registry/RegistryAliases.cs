@@ -19,6 +19,7 @@ public static class RegistryAliases
     /// var result = Retag(settings);
     /// </code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Registry")]
     public static RetagResult Retag(this ICakeContext context, RetagSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -42,6 +43,7 @@ public static class RegistryAliases
     /// </summary>
     /// <example><code>RetagService(new RetagServiceSettings { Service = "blue", FromTag = "sha-3f2c1ab", Tags = { "1.6.0", "stg" } });</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Registry")]
     public static RetagResult RetagService(this ICakeContext context, RetagServiceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -27,6 +27,7 @@ public static class StatusAliases
     /// </summary>
     /// <example><code>Status(new StatusSettings { Format = StatusFormat.Html });</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Status")]
     public static ReleaseStatus Status(this ICakeContext context, StatusSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -14,5 +14,6 @@ public static class SessionAliases
     /// </summary>
     /// <example><code>var config = ReleaseSession().Config("release.yaml");</code></example>
     [CakeMethodAlias]
+    [CakeAliasCategory("Session")]
     public static ReleaseSession ReleaseSession(this ICakeContext context) => Session.ReleaseSession.Of(context);
 }
