@@ -11,11 +11,11 @@ namespace Cake.Release.GitOps;
 /// </summary>
 internal sealed class BuildCheckout
 {
-    private readonly GitTool _git;
+    private readonly IGit _git;
 
     public BuildCheckout(ICakeContext context, DirectoryPath root, GitSettings? settings = null)
     {
-        _git = new GitTool(context, settings);
+        _git = GitTool.For(context, settings);
         Root = root.MakeAbsolute(context.Environment);
     }
 

@@ -12,12 +12,12 @@ namespace Cake.Release.GitOps;
 /// </summary>
 internal sealed class ChangeHistory : IChangeHistory
 {
-    private readonly GitTool _git;
+    private readonly IGit _git;
     private readonly GitRepository _repository;
 
     public ChangeHistory(ICakeContext context, DirectoryPath root, GitSettings? settings = null)
     {
-        _git = new GitTool(context, settings);
+        _git = GitTool.For(context, settings);
         Root = root.MakeAbsolute(context.Environment);
         _repository = new GitRepository(context, Root, settings);
     }

@@ -16,11 +16,11 @@ internal sealed class GitHistory : ICommitLog
 {
     private const char Field = '\0';
     private const char Record = '\u001e';
-    private readonly GitTool _git;
+    private readonly IGit _git;
 
     public GitHistory(ICakeContext context, DirectoryPath root, GitSettings? settings = null)
     {
-        _git = new GitTool(context, settings);
+        _git = GitTool.For(context, settings);
         Root = root.MakeAbsolute(context.Environment);
     }
 

@@ -14,12 +14,12 @@ namespace Cake.Release.GitOps;
 /// </summary>
 internal sealed class GitRepository
 {
-    private readonly GitTool _git;
+    private readonly IGit _git;
     private string? _gitDir;
 
     public GitRepository(ICakeContext context, DirectoryPath root, GitSettings? settings = null)
     {
-        _git = new GitTool(context, settings);
+        _git = GitTool.For(context, settings);
         Root = root.MakeAbsolute(context.Environment);
     }
 

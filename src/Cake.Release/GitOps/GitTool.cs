@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cake.Core;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
@@ -31,18 +32,37 @@ internal sealed record GitOutput(int ExitCode, IReadOnlyList<string> Output, IRe
 /// text) and with terminal prompts off (so a push without credentials fails instead of waiting for a password).
 /// Exit codes are returned, not thrown: the callers decide which failures are retried, expected, or fatal.
 /// </summary>
-internal sealed class GitTool : Tool<GitSettings>
+internal sealed class GitTool : Tool<GitSettings>, IGit
 {
+    // One per run (Cake context) and git settings: the adapters of a run share it, and git's path is resolved once.
+    private static readonly ConditionalWeakTable<ICakeContext, Dictionary<object, GitTool>> PerRun = [];
+    private static readonly object DefaultSettings = new();
     private readonly GitSettings _template;
     private readonly FilePath? _toolPath;
 
-    public GitTool(ICakeContext context, GitSettings? settings = null)
+    private GitTool(ICakeContext context, GitSettings? settings)
         : base(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools)
     {
         _template = settings ?? new GitSettings();
         // Resolved once: Cake's tool lookup searches folders on every run, which costs more than git itself, and a
         // GitOps write runs git a dozen times inside the window in which another pipeline can push first.
         _toolPath = _template.ToolPath ?? context.Tools.Resolve("git") ?? context.Tools.Resolve("git.exe");
+    }
+
+    /// <summary>The git of this run for these settings.</summary>
+    public static IGit For(ICakeContext context, GitSettings? settings = null)
+    {
+        var tools = PerRun.GetValue(context, _ => []);
+        lock (tools)
+        {
+            var key = (object?)settings ?? DefaultSettings;
+            if (!tools.TryGetValue(key, out var git))
+            {
+                tools[key] = git = new GitTool(context, settings);
+            }
+
+            return git;
+        }
     }
 
     public GitOutput Run(DirectoryPath workingDirectory, ProcessArgumentBuilder arguments, IReadOnlyDictionary<string, string>? environment = null, byte[]? standardInput = null)

@@ -6,12 +6,12 @@ namespace Cake.Release.GitOps;
 /// <summary>The questions a hotfix asks git about a release branch: is a fix already on it, and is a commit in a release.</summary>
 internal sealed class HotfixRepository
 {
-    private readonly GitTool _git;
+    private readonly IGit _git;
     private readonly GitHistory _history;
 
     public HotfixRepository(ICakeContext context, DirectoryPath root, GitSettings? settings = null)
     {
-        _git = new GitTool(context, settings);
+        _git = GitTool.For(context, settings);
         _history = new GitHistory(context, root, settings);
         Root = root.MakeAbsolute(context.Environment);
     }

@@ -15,11 +15,11 @@ internal sealed class HotfixWorktree : IDisposable
     private const string Leaf = "worktree";
     private const string OwnerFile = "owner";
 
-    private readonly GitTool _git;
+    private readonly IGit _git;
     private readonly DirectoryPath _root;
     private readonly DirectoryInfo _scratch;
 
-    private HotfixWorktree(GitTool git, DirectoryPath root, DirectoryInfo scratch)
+    private HotfixWorktree(IGit git, DirectoryPath root, DirectoryInfo scratch)
     {
         _git = git;
         _root = root;
@@ -33,7 +33,7 @@ internal sealed class HotfixWorktree : IDisposable
     /// <summary>A worktree of the repository at <paramref name="root"/>, detached at <paramref name="commit"/>.</summary>
     public static HotfixWorktree Add(ICakeContext context, DirectoryPath root, GitSettings? settings, string commit)
     {
-        var worktree = new HotfixWorktree(new GitTool(context, settings), root, Directory.CreateTempSubdirectory(FolderPrefix));
+        var worktree = new HotfixWorktree(GitTool.For(context, settings), root, Directory.CreateTempSubdirectory(FolderPrefix));
         try
         {
             HotfixWorktreeOwner.Current().Write(System.IO.Path.Combine(worktree._scratch.FullName, OwnerFile));
@@ -77,7 +77,7 @@ internal sealed class HotfixWorktree : IDisposable
     /// </summary>
     public static IReadOnlyList<string> RemoveStale(ICakeContext context, DirectoryPath root, GitSettings? settings, bool dryRun)
     {
-        var git = new GitTool(context, settings);
+        var git = GitTool.For(context, settings);
         var listing = git.Run(root, new ProcessArgumentBuilder().Append("worktree").Append("list").Append("--porcelain")).OrFail(root, "list the worktrees", "check the repository");
         var stale = listing.Output
             .Where(line => line.StartsWith("worktree ", StringComparison.Ordinal))
@@ -108,7 +108,7 @@ internal sealed class HotfixWorktree : IDisposable
 
     // Twice forced: a worktree with changes (a pick in conflict) or locked goes too; git drops its record even when
     // the folder is gone.
-    private static void Remove(GitTool git, DirectoryPath root, string path, DirectoryInfo scratch)
+    private static void Remove(IGit git, DirectoryPath root, string path, DirectoryInfo scratch)
     {
         git.Run(root, new ProcessArgumentBuilder().Append("worktree").Append("remove").Append("--force").Append("--force").AppendQuoted(path));
         scratch.Refresh();

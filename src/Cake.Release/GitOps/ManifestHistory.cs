@@ -12,12 +12,12 @@ namespace Cake.Release.GitOps;
 internal sealed class ManifestHistory
 {
     private readonly GitRepository _repository;
-    private readonly GitTool _git;
+    private readonly IGit _git;
 
     public ManifestHistory(ICakeContext context, DirectoryPath root, GitSettings? settings = null)
     {
         _repository = new GitRepository(context, root, settings);
-        _git = new GitTool(context, settings);
+        _git = GitTool.For(context, settings);
     }
 
     private DirectoryPath Root => _repository.Root;

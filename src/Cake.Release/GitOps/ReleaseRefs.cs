@@ -9,14 +9,14 @@ namespace Cake.Release.GitOps;
 /// </summary>
 internal sealed class ReleaseRefs
 {
-    private readonly GitTool _git;
+    private readonly IGit _git;
     private readonly GitRepository _repository;
     private readonly GitHistory _history;
     private readonly string _remote;
 
     public ReleaseRefs(ICakeContext context, GitRepository repository, string remote, GitSettings? settings = null)
     {
-        _git = new GitTool(context, settings);
+        _git = GitTool.For(context, settings);
         _repository = repository;
         _history = new GitHistory(context, repository.Root, settings);
         _remote = remote;

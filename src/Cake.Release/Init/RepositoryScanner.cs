@@ -100,7 +100,7 @@ internal sealed class RepositoryScanner
         var args = new ProcessArgumentBuilder()
             .Append("-c").Append("core.quotePath=false")
             .Append("ls-files").Append("--others").Append("--ignored").Append("--exclude-standard").Append("--directory");
-        var output = new GitTool(_context).Run(new DirectoryPath(root), args);
+        var output = GitTool.For(_context).Run(new DirectoryPath(root), args);
         if (output.Succeeded)
         {
             foreach (var line in output.Output.Where(l => l.Length > 0))
