@@ -1,7 +1,6 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Release.Changes;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Hosting;
@@ -168,9 +167,9 @@ internal sealed class BuildOnceRun
         }
 
         // DetectChanged earlier in this run left its answer in the session; a separate CI step left the file.
-        if (ReleaseSession.Of(_context).Find<ChangeSet>() is { } detected)
+        if (ReleaseSession.Of(_context).Find<DetectChangedRun.DetectedChanges>() is { } detected && detected.RepositoryRoot == config.RepositoryRoot)
         {
-            return (detected.Names.Select(config.Service).ToList(), detected.Head);
+            return (detected.Changes.Names.Select(config.Service).ToList(), detected.Changes.Head);
         }
 
         var changed = ChangedServices.Read(config.RepositoryRoot);

@@ -34,8 +34,12 @@ internal static class DetectChangedRun
             ci.AppendSummary(ChangeSummary.Markdown(changes, config.Services.Count));
         }
 
-        return session.Keep(changes);
+        session.Keep(new DetectedChanges(config.RepositoryRoot, changes));
+        return changes;
     }
+
+    /// <summary>What DetectChanged found in this run, and in which repository: BuildOnce takes it only for the same one.</summary>
+    internal sealed record DetectedChanges(string RepositoryRoot, ChangeSet Changes);
 
     private static void Report(ICakeLog log, ReleaseConfig config, ChangeSet changes)
     {

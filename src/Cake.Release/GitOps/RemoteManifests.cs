@@ -1,6 +1,4 @@
 using System.Text;
-using Cake.Core;
-using Cake.Core.IO;
 using Cake.Release.Config;
 using Cake.Release.Manifests;
 

@@ -140,8 +140,7 @@ public sealed class PromotionRun
     public void Notify()
     {
         var target = Target;
-        var written = Written("NotifyPromotion");
-        if (target.Notify.Count == 0 || (_manifestCommit is null && written.Write.Outcome != BranchWriteOutcome.Planned))
+        if (target.Notify.Count == 0 || (_manifestCommit is null && Written("NotifyPromotion").Write.Outcome != BranchWriteOutcome.Planned))
         {
             return;
         }
