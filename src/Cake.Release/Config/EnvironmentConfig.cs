@@ -36,6 +36,9 @@ public sealed record EnvironmentConfig
     /// <summary>Where promotions here are announced, in file order.</summary>
     public IReadOnlyList<NotifyTarget> Notify { get; init; } = [];
 
+    /// <summary>How a service's configuration is rendered onto the branch here (<c>render:</c>), or null when files are edited in place.</summary>
+    public RenderConfig? Render { get; init; }
+
     /// <summary>Where the environment is declared, for errors about it.</summary>
     public ConfigLocation? Location { get; init; }
 

@@ -8,11 +8,12 @@ namespace Cake.Release.Config;
 /// </summary>
 internal static class EnvironmentsSection
 {
-    private static readonly string[] EnvironmentKeys = ["branch", "from", "auto", "imageTag", "preRelease", "approvals", "soak", "milestoneTag", "updates", "notify"];
+    private static readonly string[] EnvironmentKeys = ["branch", "from", "auto", "imageTag", "preRelease", "approvals", "soak", "milestoneTag", "updates", "notify", "render"];
     private static readonly string[] FileUpdateKeys = ["file", "path", "value"];
 
-    public static IReadOnlyList<EnvironmentConfig> Read(ConfigReader reader, YamlMappingNode root, Func<string, string?> environment, TagsConfig tags)
+    public static IReadOnlyList<EnvironmentConfig> Read(ConfigReader reader, YamlMappingNode root, Func<string, string?> environment, TagsConfig tags, GitConfig git)
     {
+        var render = RenderSection.Default(reader, root);
         var node = reader.Required(root, root, string.Empty, "environments", "environments: with at least one environment, e.g. dev: { branch: gitops/dev }");
         var map = reader.Mapping(node, "environments", "environments: followed by one indented key per environment, e.g. dev:");
         var entries = reader.Entries(map, "environments", null, string.Empty);
@@ -21,7 +22,7 @@ internal static class EnvironmentsSection
             throw reader.Error(node, "environments", "environments is empty; declare at least one, e.g. dev: { branch: gitops/dev, auto: true }");
         }
 
-        var read = entries.Select(e => ReadEnvironment(reader, e.Name, e.Key, e.Value, environment, tags)).ToList();
+        var read = entries.Select(e => ReadEnvironment(reader, e.Name, e.Key, e.Value, environment, tags, render, git)).ToList();
         CheckPromotionChains(reader, read);
         CheckImageTags(reader, read);
         return read.Select(r => r.Config).ToList();
@@ -29,7 +30,7 @@ internal static class EnvironmentsSection
 
     private sealed record ReadEnvironmentNodes(EnvironmentConfig Config, YamlNode Key, YamlNode? From, YamlNode? Auto, YamlNode? ImageTag);
 
-    private static ReadEnvironmentNodes ReadEnvironment(ConfigReader reader, string name, YamlNode keyNode, YamlNode value, Func<string, string?> environment, TagsConfig tags)
+    private static ReadEnvironmentNodes ReadEnvironment(ConfigReader reader, string name, YamlNode keyNode, YamlNode value, Func<string, string?> environment, TagsConfig tags, YamlMappingNode? render, GitConfig git)
     {
         var key = $"environments.{name}";
         if (ReleaseNames.NameProblem(name) is { } nameProblem)
@@ -57,6 +58,7 @@ internal static class EnvironmentsSection
             MilestoneTag = reader.OptionalTemplate(env, key, "milestoneTag"),
             Updates = ReadUpdates(reader, env, key),
             Notify = ReadNotify(reader, env, key, environment),
+            Render = RenderSection.Read(reader, render, env, key, git.ManifestsDir),
             Location = reader.At(keyNode, key),
         };
 

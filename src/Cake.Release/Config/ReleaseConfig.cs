@@ -73,6 +73,23 @@ public sealed record ReleaseConfig
         return chain;
     }
 
+    /// <summary>
+    /// Where the service's deployment configuration lives: its <c>deploy:</c> paths, the service's folder of every
+    /// per-service overlay rendered (<c>deploy/blue</c> for <c>deploy/{service}/overlays/{env}</c>), and its chart when
+    /// an environment renders charts. A change only there is a configuration change: deployed without a new build.
+    /// </summary>
+    /// <param name="service">A service of this configuration.</param>
+    public IReadOnlyList<string> ConfigurationPaths(ServiceConfig service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var renders = Environments.Select(e => e.Render).OfType<RenderConfig>().ToList();
+        return service.Deploy
+            .Concat(renders.Select(r => r.ServiceFolder(service.Name)).OfType<string>())
+            .Concat(service.Chart is { } chart && renders.Any(r => r.Helm is not null) ? [chart] : [])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
     private ReleaseException Unknown(string what, string name, IEnumerable<string> names)
     {
         var known = names.ToList();

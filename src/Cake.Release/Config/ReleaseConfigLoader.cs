@@ -12,7 +12,7 @@ public static class ReleaseConfigLoader
     /// <summary>The registry when <c>registry:</c> is absent: an OCI image layout inside the repository.</summary>
     public const string DefaultRegistry = "oci:.release/registry";
 
-    private static readonly string[] TopKeys = ["version", "registry", "git", "tags", "build", "environments", "services"];
+    private static readonly string[] TopKeys = ["version", "registry", "git", "tags", "build", "environments", "services", "render"];
     private static readonly string[] GitKeys = ["remote", "mainBranch", "manifestsDir"];
     private static readonly string[] TagKeys = ["release", "releaseBranch", "chartRelease", "build"];
 
@@ -57,7 +57,7 @@ public static class ReleaseConfigLoader
         var git = ReadGit(reader, root);
         var tags = ReadTags(reader, root);
         var build = BuildSection.Read(reader, root);
-        var environments = EnvironmentsSection.Read(reader, root, environment, tags);
+        var environments = EnvironmentsSection.Read(reader, root, environment, tags, git);
         var services = ServicesSection.Read(reader, root, repository);
         ReleaseTagRules.Check(tags, services.Select(s => s.Name).ToList());
 

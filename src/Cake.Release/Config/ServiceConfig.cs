@@ -36,6 +36,13 @@ public sealed record ServiceConfig
     /// <summary>More paths (relative to the repository root) or other service names whose changes mark this service changed.</summary>
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 
+    /// <summary>
+    /// Paths (relative to the repository root) that hold the service's deployment configuration (<c>deploy:</c>):
+    /// a change there alone is a configuration change, deployed without a new build. Rendered per-service overlays
+    /// add the service's folder of the overlay (<see cref="ReleaseConfig.ConfigurationPaths"/>).
+    /// </summary>
+    public IReadOnlyList<string> Deploy { get; init; } = [];
+
     /// <summary>Where the service is declared, for errors about it.</summary>
     public ConfigLocation? Location { get; init; }
 

@@ -8,7 +8,7 @@ namespace Cake.Release.Config;
 /// </summary>
 internal static class ServicesSection
 {
-    private static readonly string[] ServiceKeys = ["path", "image", "dockerfile", "context", "output", "buildArgs", "chart", "changelog", "dependsOn"];
+    private static readonly string[] ServiceKeys = ["path", "image", "dockerfile", "context", "output", "buildArgs", "chart", "changelog", "dependsOn", "deploy"];
 
     public static IReadOnlyList<ServiceConfig> Read(ConfigReader reader, YamlMappingNode root, string repository)
     {
@@ -119,6 +119,7 @@ internal static class ServicesSection
             BuildArgs = BuildSection.Args(reader, service, key, "buildArgs"),
             Changelog = ConfigReader.Optional(service, "changelog") is { } changelog ? InsidePath(reader, changelog, $"{key}.changelog", repository, path) : config.Changelog,
             DependsOn = ReadDependsOn(reader, service, key, repository, services),
+            Deploy = ReadDeploy(reader, service, key, repository),
         };
     }
 
@@ -165,6 +166,30 @@ internal static class ServicesSection
         }
 
         return dependencies;
+    }
+
+    // Configuration paths need not exist yet (an overlay added later), but stay inside the repository.
+    private static IReadOnlyList<string> ReadDeploy(ConfigReader reader, YamlMappingNode service, string parent, string repository)
+    {
+        if (ConfigReader.Optional(service, "deploy") is not { } node)
+        {
+            return [];
+        }
+
+        var key = $"{parent}.deploy";
+        var list = reader.Sequence(node, key, "[deploy/blue, k8s/base/blue.yaml]");
+        return list.Children.Select((item, i) =>
+        {
+            var itemKey = $"{key}[{i}]";
+            var text = reader.Text(item, itemKey);
+            var (path, problem) = RepositoryPath.Normalize(text);
+            if (problem is null && Path.Exists(Path.Combine(repository, path!)) && !RepositoryPath.StaysInside(repository, path!))
+            {
+                problem = "leads outside the repository through a symbolic link; name a path inside the repository";
+            }
+
+            return problem is null ? path! : throw reader.Error(item, itemKey, $"{itemKey} \"{text}\" {problem}");
+        }).ToList();
     }
 
     private static string ExistingFolder(ConfigReader reader, YamlNode node, string key, string repository)
