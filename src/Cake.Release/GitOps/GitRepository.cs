@@ -69,6 +69,10 @@ internal sealed class GitRepository
 
     public bool HasCommit(string sha) => _git.HasCommit(Root, sha);
 
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="descendant"/> or in its history; false when either is not in this clone.</summary>
+    public bool IsAncestor(string ancestor, string descendant) =>
+        _git.Run(Root, new ProcessArgumentBuilder().Append("merge-base").Append("--is-ancestor").Append(ancestor).Append(descendant)).Succeeded;
+
     /// <summary>The files at the given paths in a commit (exact bytes), with their modes; missing paths are absent.</summary>
     public IReadOnlyDictionary<string, TreeFile> ReadFiles(string commit, IEnumerable<string> paths)
     {

@@ -130,6 +130,11 @@ public sealed class RenderedModeTests : IDisposable
         Assert.Contains("replicas: 1", Rendered("gitops/dev-auto-update", "rendered/dev/green/deployment-green.yaml"), StringComparison.Ordinal);
         Assert.Contains("replicas: 1", Rendered("gitops/staging-releases", "rendered/staging/blue/deployment-blue.yaml"), StringComparison.Ordinal);
 
+        // Status names each cell's configuration commit and marks staging's blue, whose source runs a newer one.
+        var status = Status();
+        Assert.Equal((change, "config-behind"), (status[("dev", "blue")].Config, status[("staging", "blue")].Drift));
+        Assert.Equal((built.Commit, ""), (status[("staging", "blue")].Config, status[("staging", "green")].Drift));
+
         // Staging: blue's promotion carries the change, with a new release tag at the configuration's commit.
         Run("--target=PromoteStaging", "--service=blue", "--by=carol");
         var staging = _world.Manifest("staging")!;
@@ -143,6 +148,17 @@ public sealed class RenderedModeTests : IDisposable
         var again = Run("--target=PromoteStaging", "--service=blue", "--by=carol");
         Assert.Equal(tip, GitRemote.Git(_world.Remote.Bare, "rev-parse", "gitops/staging-releases").Trim());
         Assert.Contains("already in staging", again.Output, StringComparison.Ordinal);
+        Assert.Equal("", Status()[("staging", "blue")].Drift);
+    }
+
+    // Each deployment of --format=json: its configuration commit and its drift marks, space-separated.
+    private Dictionary<(string Environment, string Service), (string? Config, string Drift)> Status()
+    {
+        Run("--target=Status", "--format=json");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_world.Clone, "artifacts", "status.json")));
+        return json.RootElement.EnumerateArray().ToDictionary(
+            d => (d.GetProperty("environment").GetString()!, d.GetProperty("component").GetString()!),
+            d => (d.TryGetProperty("config", out var config) ? config.GetString() : null, string.Join(' ', d.GetProperty("drift").EnumerateArray().Select(m => m.GetString()))));
     }
 
     [Fact]
