@@ -58,14 +58,53 @@ public static class StarterConfigPlanner
         }
 
         var (withCharts, unmatched) = MatchCharts(services, scan.Charts);
-        var environments = Environments(scan.Overlays);
+        var environments = Environments(scan.Overlays, scan.OverlayNamespaces ?? new Dictionary<string, string>());
         return new StarterConfig(
             placeholder ? BuilderKind.OciLayer : BuilderKind.Docker,
             environments,
             withCharts,
             scan.Overlays.Count > 0,
             unmatched,
-            placeholder);
+            placeholder,
+            placeholder ? null : Render(scan.Overlays, withCharts),
+            NameOf(scan.RootName));
+    }
+
+    /// <summary>
+    /// Rendered mode when every overlay is one template: <c>…/&lt;service&gt;/overlays/&lt;env&gt;</c> for every service
+    /// (each renders its own) or one <c>…/overlays/&lt;env&gt;</c> (shared, so a selector picks each service's resources).
+    /// Null, so the overlays are edited in place as before, when there are none or they follow several layouts: one
+    /// <c>render:</c> could not name them all, and a guess would render the wrong files.
+    /// </summary>
+    private static StarterRender? Render(IReadOnlyList<string> overlays, IReadOnlyList<StarterService> services)
+    {
+        var names = services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var templates = overlays.Select(o => Template(o, names)).Distinct(StringComparer.Ordinal).ToList();
+        if (templates is not [{ } template])
+        {
+            return null;
+        }
+
+        return new StarterRender(template, template.Contains("{service}", StringComparison.Ordinal) ? null : "app={service}");
+    }
+
+    // The overlay folder with its environment (and service, when the folder above overlays/ is named after one) as
+    // placeholders; null when the environment's folder is not spelled as its name, since {env} would not find it.
+    private static string? Template(string overlay, IReadOnlySet<string> services)
+    {
+        var parts = overlay.Split('/');
+        if (NameOf(parts[^1]) != parts[^1])
+        {
+            return null;
+        }
+
+        parts[^1] = "{env}";
+        if (parts.Length >= 3 && services.Contains(parts[^3]))
+        {
+            parts[^3] = "{service}";
+        }
+
+        return string.Join('/', parts);
     }
 
     /// <summary>A folder or environment name made a valid release and image name: lower case, runs of other characters as '-'.</summary>
@@ -160,7 +199,7 @@ public static class StarterConfigPlanner
         return (result, candidates.Select(c => c.Folder).ToList());
     }
 
-    private static List<StarterEnvironment> Environments(IReadOnlyList<string> overlays)
+    private static List<StarterEnvironment> Environments(IReadOnlyList<string> overlays, IReadOnlyDictionary<string, string> namespaces)
     {
         var byName = overlays
             .GroupBy(o => NameOf(LastSegment(o)), StringComparer.Ordinal)
@@ -173,7 +212,19 @@ public static class StarterConfigPlanner
             name,
             i == 0 ? null : names[i - 1],
             byName.GetValueOrDefault(name, []),
-            Gated: names.Count > 1 && i == names.Count - 1)).ToList();
+            Gated: names.Count > 1 && i == names.Count - 1,
+            Namespace(name, byName.GetValueOrDefault(name, []), namespaces))).ToList();
+    }
+
+    private static string? Namespace(string environment, IReadOnlyList<string> overlays, IReadOnlyDictionary<string, string> namespaces)
+    {
+        var set = overlays.Select(o => namespaces.GetValueOrDefault(o)).Distinct(StringComparer.Ordinal).ToList();
+        return set switch
+        {
+            [null] or [] => environment,
+            [{ } one] => one,
+            _ => null,
+        };
     }
 
     private static string FolderOf(string path) => path.LastIndexOf('/') is var slash and >= 0 ? path[..slash] : ".";
