@@ -3,7 +3,7 @@ namespace Cake.Release.Init;
 /// <summary>
 /// Flux objects for one environment in rendered mode: a GitRepository on the environment's branch and a Kustomization
 /// over the folder holding every service's rendered files. The folder has no kustomization.yaml, so Flux generates one
-/// over all the manifests below it; prune deletes what a promotion or rollback removed.
+/// over all the manifests below it; prune deletes what a later commit removed.
 /// </summary>
 internal static class FluxKustomization
 {
