@@ -53,7 +53,7 @@ public static class ClusterWiringPlanner
         var parents = folders.Select(f => f.LastIndexOf('/') is var slash and > 0 ? f[..slash] : ".").Distinct(StringComparer.Ordinal).ToList();
         return parents is [{ } parent] && parent != "."
             ? parent
-            : throw new ReleaseException($"environments.{environment.Name}.render.path \"{environment.Render!.Path}\" does not put every service's folder in one folder; Argo CD and Flux wiring needs rendered/{{env}}/{{service}} or the like.");
+            : throw new ReleaseException($"render.path \"{environment.Render!.Path}\" of environment {environment.Name} does not put every service's folder in one folder; the Argo CD and Flux files need rendered/{{env}}/{{service}} or the like.");
     }
 
     private static string Kustomization(string comment, IReadOnlyList<WatchedEnvironment> watched)

@@ -167,10 +167,14 @@ public static class InitAliases
         if (config.Render is { } render)
         {
             log.Information("Rendered mode: each promotion renders {0}{1} onto the environment's branch, rendered/<env>/<service>.", render.Kustomize, render.Shared ? $" (selector {render.Selector})" : string.Empty);
+            if (render.Missing.Count > 0)
+            {
+                log.Warning("Overlays missing for some services (they cannot be promoted there until they exist): {0}.", string.Join(", ", render.Missing));
+            }
         }
         else if (config.EnvironmentsFromOverlays)
         {
-            log.Warning("The overlays follow more than one layout, so one render: cannot name them all; promotions edit them in place (updates:).");
+            log.Warning("The overlays fit no one render: template (several layouts, or an environment folder not spelled as its name); promotions edit them in place (updates:).");
         }
 
         if (config.UnmatchedCharts.Count > 0)

@@ -42,7 +42,8 @@ public sealed record StarterEnvironment(string Name, string? From, IReadOnlyList
 /// <summary>The <c>render:</c> Init proposes when every overlay fits one template.</summary>
 /// <param name="Kustomize">The overlay template: <c>deploy/{service}/overlays/{env}</c> (one per service) or <c>k8s/overlays/{env}</c> (shared).</param>
 /// <param name="Selector">For a shared overlay, the label selector that picks a service's resources (<c>app={service}</c>); else null.</param>
-public sealed record StarterRender(string Kustomize, string? Selector)
+/// <param name="Missing">Per-service overlays the template names but the repository lacks (a service not promotable there yet).</param>
+public sealed record StarterRender(string Kustomize, string? Selector, IReadOnlyList<string> Missing)
 {
     /// <summary>True when every service renders the same overlay, so its resources are picked out by <see cref="Selector"/>.</summary>
     public bool Shared => Selector is not null;

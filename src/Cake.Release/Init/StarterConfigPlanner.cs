@@ -85,11 +85,22 @@ public static class StarterConfigPlanner
             return null;
         }
 
-        return new StarterRender(template, template.Contains("{service}", StringComparison.Ordinal) ? null : "app={service}");
+        if (!template.Contains("{service}", StringComparison.Ordinal))
+        {
+            return new StarterRender(template, "app={service}", []);
+        }
+
+        // A service without its overlay in an environment could not be promoted there: say so in the file now.
+        var environments = overlays.Select(o => o[(o.LastIndexOf('/') + 1)..]).Distinct(StringComparer.Ordinal);
+        var missing = services
+            .SelectMany(s => environments.Select(e => template.Replace("{service}", s.Name, StringComparison.Ordinal).Replace("{env}", e, StringComparison.Ordinal)))
+            .Where(o => !overlays.Contains(o, StringComparer.Ordinal))
+            .ToList();
+        return new StarterRender(template, null, missing);
     }
 
-    // The overlay folder with its environment (and service, when the folder above overlays/ is named after one) as
-    // placeholders; null when the environment's folder is not spelled as its name, since {env} would not find it.
+    // The overlay folder with its environment (and service, when a folder above overlays/ is named after one: the
+    // nearest) as placeholders; null when the environment's folder is not spelled as its name, as {env} would not find it.
     private static string? Template(string overlay, IReadOnlySet<string> services)
     {
         var parts = overlay.Split('/');
@@ -99,9 +110,10 @@ public static class StarterConfigPlanner
         }
 
         parts[^1] = "{env}";
-        if (parts.Length >= 3 && services.Contains(parts[^3]))
+        var service = Array.FindLastIndex(parts, parts.Length - 2, services.Contains);
+        if (service >= 0)
         {
-            parts[^3] = "{service}";
+            parts[service] = "{service}";
         }
 
         return string.Join('/', parts);

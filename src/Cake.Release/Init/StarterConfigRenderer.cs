@@ -112,8 +112,9 @@ public static partial class StarterConfigRenderer
         yaml.Comment("overlay is rendered (kubectl kustomize) as of the release's source commit, with its image pinned by digest,");
         yaml.Comment("and the plain manifests, one file per resource, are committed to rendered/<env>/<service>/ on the");
         yaml.Comment("environment's branch, in the same commit as release-manifests/<env>.yaml. The cluster applies that folder:");
-        yaml.Comment("Init wrote deploy/argocd (an Argo CD ApplicationSet per environment) and deploy/flux (a Flux GitRepository and");
-        yaml.Comment("Kustomization per environment) pointing there. render: false in an environment edits its overlay in place instead.");
+        yaml.Comment("deploy/argocd (an Argo CD ApplicationSet per environment) and deploy/flux (a Flux GitRepository and Kustomization");
+        yaml.Comment("per environment), which Init writes beside this file, point there. render: false in an environment edits its");
+        yaml.Comment("overlay in place instead.");
         yaml.Add("render:");
         if (render.Shared)
         {
@@ -125,6 +126,10 @@ public static partial class StarterConfigRenderer
         else
         {
             yaml.Add($"  kustomize: {Scalar(render.Kustomize)}", "each service's own overlay, per environment");
+            if (render.Missing.Count > 0)
+            {
+                yaml.Comment($"  Not in the repository yet, so those services cannot go into those environments: {string.Join(", ", render.Missing)}.");
+            }
         }
 
         yaml.Optional("  path: rendered/{env}/{service}", "the folder on each environment's branch (the default)");

@@ -44,16 +44,22 @@ public sealed class ExampleClusterWiringTests
     private static string NamespaceTheOverlayGives(EnvironmentConfig environment)
     {
         var config = ReleaseConfigLoader.Load(Path.Combine(Example, "release.yaml"));
+        var builds = new Dictionary<string, List<YamlMappingNode>>(StringComparer.Ordinal);
         var namespaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var service in config.Services)
         {
             var overlay = environment.Render!.OverlayFor(service.Name, environment.Name)!;
             var selector = LabelSelector.Parse(environment.Render.SelectorFor(service.Name, environment.Name)!);
-            var build = ProcessRun.Start("kubectl", ["kustomize", overlay], Example);
-            Assert.True(build.ExitCode == 0, build.ToString());
-            var stream = new YamlStream();
-            stream.Load(new StringReader(build.Output));
-            var picked = stream.Documents.Select(d => (YamlMappingNode)d.RootNode).Where(d => selector.Matches(Labels(d))).ToList();
+            if (!builds.TryGetValue(overlay, out var resources))
+            {
+                var build = ProcessRun.Start("kubectl", ["kustomize", overlay], Example);
+                Assert.True(build.ExitCode == 0, build.ToString());
+                var stream = new YamlStream();
+                stream.Load(new StringReader(build.Output));
+                builds[overlay] = resources = stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
+            }
+
+            var picked = resources.Where(d => selector.Matches(Labels(d))).ToList();
             Assert.NotEmpty(picked);
             namespaces.UnionWith(picked.Select(d => WiringDocuments.Text(d, "metadata.namespace")));
         }

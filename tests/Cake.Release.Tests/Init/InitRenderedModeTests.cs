@@ -128,6 +128,7 @@ public sealed class InitRenderedModeTests
     [InlineData("deploy/blue/overlays/dev", "deploy/{service}/overlays/{env}", null)]
     [InlineData("blue/overlays/dev", "{service}/overlays/{env}", null)]
     [InlineData("k8s/overlays/dev", "k8s/overlays/{env}", "app={service}")]
+    [InlineData("deploy/blue/k8s/overlays/dev", "deploy/{service}/k8s/overlays/{env}", null)]
     [InlineData("deploy/blue-app/overlays/dev", "deploy/blue-app/overlays/{env}", "app={service}")]
     public void The_plan_renders_the_one_overlay_layout_it_finds(string overlay, string template, string? selector)
     {
@@ -135,7 +136,21 @@ public sealed class InitRenderedModeTests
 
         var plan = StarterConfigPlanner.Plan(scan);
 
-        Assert.Equal(new StarterRender(template, selector), plan.Render);
+        Assert.Equal((template, selector), (plan.Render!.Kustomize, plan.Render.Selector));
+        Assert.Empty(plan.Render.Missing);
+    }
+
+    [Fact]
+    public void The_plan_names_the_per_service_overlays_an_environment_lacks_and_the_file_says_so()
+    {
+        var scan = new RepositoryScan("shop", ["projects/blue/Dockerfile", "projects/green/Dockerfile"], [], ["deploy/blue/overlays/dev", "deploy/blue/overlays/prod", "deploy/green/overlays/dev"]);
+
+        var plan = StarterConfigPlanner.Plan(scan);
+
+        Assert.Equal(["deploy/green/overlays/prod"], plan.Render!.Missing);
+        Assert.Contains(
+            "  # Not in the repository yet, so those services cannot go into those environments: deploy/green/overlays/prod.",
+            StarterConfigRenderer.Render(plan).Split('\n'));
     }
 
     [Fact]
