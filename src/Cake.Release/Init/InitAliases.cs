@@ -172,7 +172,7 @@ public static class InitAliases
                 log.Warning("Overlays missing for some services (they cannot be promoted there until they exist): {0}.", string.Join(", ", render.Missing));
             }
         }
-        else if (config.EnvironmentsFromOverlays)
+        else if (config.EnvironmentsFromOverlays && !config.Placeholder)
         {
             log.Warning("The overlays fit no one render: template (several layouts, or an environment folder not spelled as its name); promotions edit them in place (updates:).");
         }
