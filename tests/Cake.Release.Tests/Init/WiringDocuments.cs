@@ -14,13 +14,13 @@ public sealed class WiringDocuments
 {
     private WiringDocuments(IReadOnlyList<YamlMappingNode> documents) => Documents = documents;
 
-    /// <summary>Every YAML document of every .yaml file under the folder, but Kustomize's own kustomization.yaml.</summary>
+    /// <summary>Every YAML document of every .yaml file under the folder (kustomization.yaml files too: all must parse).</summary>
     public IReadOnlyList<YamlMappingNode> Documents { get; }
 
     public static WiringDocuments Read(string folder)
     {
         var documents = new List<YamlMappingNode>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "kustomization.yaml"))
+        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories))
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(File.ReadAllText(file)));
