@@ -20,6 +20,7 @@ namespace Cake.Release.GitOps;
 /// <param name="Action">deploy, promote or rollback: the commit subject's verb.</param>
 /// <param name="Rule">Asked on every attempt about the entry the branch tip holds; a reason it returns refuses the write.</param>
 /// <param name="Config">The commit the configuration comes from, when not <paramref name="Commit"/> (a configuration change deployed with the image already running).</param>
+/// <param name="Rendered">The configuration, when the caller rendered it already (to check it before any other effect).</param>
 internal sealed partial record ManifestInput(
     string Environment,
     string Service,
@@ -31,7 +32,8 @@ internal sealed partial record ManifestInput(
     IReadOnlyList<string> Approvers,
     string Action,
     Func<ManifestEntry?, string?>? Rule = null,
-    string? Config = null)
+    string? Config = null,
+    RenderedConfiguration? Rendered = null)
 {
     /// <summary>Refuses a version or digest a manifest cannot record, naming the argument to fix.</summary>
     public static void Check(string version, string? digest)
@@ -100,9 +102,9 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
     // attempts, so a lost push race re-applies the same files.
     private RenderedConfiguration? Render(ManifestInput input, EnvironmentConfig environment, string source, bool dryRun)
     {
-        if (environment.Render is null)
+        if (environment.Render is null || input.Rendered is not null)
         {
-            return null;
+            return input.Rendered;
         }
 
         if (input.Digest is null)
@@ -116,8 +118,11 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
             throw new ReleaseException($"{environment.Name} renders {input.Service}'s configuration with the image pinned by digest, and {input.Service} {input.Version} has none here; pass --digest=sha256:… (the registry's digest of {input.Version}).");
         }
 
-        return new ConfigurationRenderer(session.Context, config, repository).Render(environment.Name, input.Service, source, input.Version, input.Digest);
+        return Renderer().Render(environment.Name, input.Service, source, input.Version, input.Digest);
     }
+
+    /// <summary>What renders the configuration for this step's writes, for callers that render before their first effect.</summary>
+    public ConfigurationRenderer Renderer() => new(session.Context, config, repository);
 
     private static void Report(ICakeLog log, Deployment deployment, BranchWrite write)
     {

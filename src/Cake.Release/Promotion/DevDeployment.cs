@@ -64,12 +64,17 @@ public sealed class DevDeployment
         var retag = new RetagStep(_session.Log, _session.Variable);
         var manifest = new ManifestStep(_session, _config, _repository, _settings.Retry);
         var deployments = new List<ManifestUpdateResult>();
-        foreach (var build in builds)
+
+        // Every input is worked out, and in rendered mode every configuration rendered, before the first effect: an
+        // overlay that does not render stops the run with dev's tag and branch as they were.
+        var inputs = builds.Select(build => (Build: (ServiceBuild?)build, Input: ForBuild(build)))
+            .Concat(reconfigured.Select(service => Reconfigure(service, changes!.Head)).OfType<ManifestInput>().Select(input => (Build: (ServiceBuild?)null, Input: input)))
+            .Select(planned => (planned.Build, Input: Prerender(manifest, planned.Input)))
+            .ToList();
+        foreach (var (build, entry) in inputs)
         {
-            // A dry run's BuildOnce builds nothing, so an image it would build has no digest yet.
-            var digest = build.Digest.Length > 0 ? build.Digest : null;
-            ManifestInput.Check(build.Tag, digest);
-            if (Environment.ImageTag is { } imageTag)
+            var digest = entry.Digest;
+            if (build is not null && Environment.ImageTag is { } imageTag)
             {
                 if (digest is null)
                 {
@@ -82,20 +87,23 @@ public sealed class DevDeployment
                 }
             }
 
-            var entry = new ManifestInput(Environment.Name, _config.Service(build.Service).Name, build.Tag, digest, _repository.SourceCommit(build.Commit), _by, null, [], "deploy");
             deployments.Add(dryRun ? manifest.Plan(entry) : manifest.Apply(entry));
-        }
-
-        foreach (var service in reconfigured)
-        {
-            if (Reconfigure(service, changes!.Head) is { } input)
-            {
-                deployments.Add(dryRun ? manifest.Plan(input) : manifest.Apply(input));
-            }
         }
 
         return new DeployDevResult(Environment.Name, deployments);
     }
+
+    private ManifestInput ForBuild(ServiceBuild build)
+    {
+        // A dry run's BuildOnce builds nothing, so an image it would build has no digest yet.
+        var digest = build.Digest.Length > 0 ? build.Digest : null;
+        ManifestInput.Check(build.Tag, digest);
+        return new ManifestInput(Environment.Name, _config.Service(build.Service).Name, build.Tag, digest, _repository.SourceCommit(build.Commit), _by, null, [], "deploy");
+    }
+
+    private ManifestInput Prerender(ManifestStep manifest, ManifestInput input) =>
+        Environment.Render is null || input.Digest is null ? input
+            : input with { Rendered = manifest.Renderer().Render(Environment.Name, input.Service, input.Config ?? input.Commit, input.Version, input.Digest) };
 
     // A configuration change alone: the entry the environment has, with the configuration of head. Without an entry
     // there is no image to run it with, and without rendering nothing of it is written, so both are said and skipped.

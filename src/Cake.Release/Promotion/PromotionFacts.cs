@@ -35,6 +35,12 @@ public sealed record PromotionFacts
     /// <summary>The release branch on the remote relative to the source commit; null when there is no version to name it.</summary>
     public ReleaseBranchState? ReleaseBranch { get; init; }
 
+    /// <summary>In rendered mode: the service's configuration for the target, rendered at the source's commit with its digest.</summary>
+    public GitOps.RenderedConfiguration? Rendered { get; init; }
+
+    /// <summary>In rendered mode: why the configuration could not be rendered, or null.</summary>
+    public string? RenderProblem { get; init; }
+
     /// <summary>The time the checks are made against (soak).</summary>
     public required DateTimeOffset Now { get; init; }
 }

@@ -69,9 +69,12 @@ internal static class PromotionFactsReader
         ReleaseBranchState? branch = choice.Version is { } version && source?.Source is { } at
             ? refs.BranchState(PromotionNames.For(config, target, request.Service, version, at, now).ReleaseBranch, at)
             : null;
+        var (rendered, renderProblem) = Render(session, config, repository, target, request.Service, source, choice);
 
         return new PromotionFacts
         {
+            Rendered = rendered,
+            RenderProblem = renderProblem,
             Config = config,
             Source = source,
             Target = manifests[target.Name]?.Entry(request.Service),
@@ -82,6 +85,25 @@ internal static class PromotionFactsReader
             ReleaseBranch = branch,
             Now = now,
         };
+    }
+
+    // Rendered before any effect, so an overlay that does not render, or a selector that picks nothing, is a failed
+    // check like any other: reported with the rest, and nothing moved.
+    private static (RenderedConfiguration?, string?) Render(ReleaseSession session, ReleaseConfig config, GitRepository repository, EnvironmentConfig target, string service, ManifestEntry? source, VersionChoice choice)
+    {
+        if (target.Render is null || source is not { Digest: { } digest, Source: { } commit } || choice.Version is not { } version)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (new ConfigurationRenderer(session.Context, config, repository).Render(target.Name, service, commit, ReleaseVersion.Text(version), digest), null);
+        }
+        catch (ReleaseException error)
+        {
+            return (null, error.Message.Replace(" Nothing was pushed.", "", StringComparison.Ordinal).TrimEnd('.'));
+        }
     }
 
     // A hotfix (Hotfix: a fix cherry-picked onto a release branch, tagged and built there) never runs in the auto

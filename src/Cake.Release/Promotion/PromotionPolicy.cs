@@ -23,7 +23,7 @@ public static class PromotionPolicy
         var source = facts.Source;
         var version = facts.Version.Version;
         var alreadyDone = version is not null && source is not null && facts.Target is { } current
-            && current.Version == ReleaseVersion.Text(version) && current.Digest == source.Digest;
+            && current.Version == ReleaseVersion.Text(version) && current.Digest == source.Digest && current.Source == source.Source;
 
         var names = version is null ? null : PromotionNames.For(config, target, request.Service, version, source?.Source, facts.Now);
         var checks = new List<PromotionCheck>
@@ -37,6 +37,10 @@ public static class PromotionPolicy
             Immutable(request, source, facts),
             ReleaseBranch(facts.ReleaseBranch, names, source),
         };
+        if (Configuration(facts) is { } configuration)
+        {
+            checks.Add(configuration);
+        }
 
         var registryTags = version is null ? [] : new[] { ReleaseVersion.Text(version), target.ImageTag }.OfType<string>().Distinct().ToList();
         return new PromotionPlan(request.Service, target.From, target.Name, version is null ? null : ReleaseVersion.Text(version), source?.Digest, source?.Source,
@@ -269,6 +273,11 @@ public static class PromotionPolicy
     private static string Short(string? digest) => digest is null ? "no digest" : digest.Length > 19 ? digest[..19] + "…" : digest;
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static PromotionCheck? Configuration(PromotionFacts facts) =>
+        facts.RenderProblem is { } problem ? Fail("configuration", problem)
+        : facts.Rendered is { } rendered ? Pass("configuration", $"{rendered.Source} at {ShortCommit.Of(rendered.Commit)} renders {rendered.Files.Count} object(s) into {rendered.Folder}")
+        : null;
 
     private static PromotionCheck Pass(string name, string reason) => new(name, true, reason);
 

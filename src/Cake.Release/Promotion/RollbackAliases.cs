@@ -61,6 +61,13 @@ public static class RollbackAliases
         context.Log.Information("{0}rolling {1} in {2} back from {3} to {4} ({5}, as {6} recorded it)",
             dryRun ? "Dry run: " : "", service.Name, environment.Name, from.Version, to.Version, to.Digest ?? "no digest recorded", ShortCommit.Of(target.Revision));
 
+        // In rendered mode the configuration of the release it goes back to is rendered first, from its own commit:
+        // if that no longer renders, nothing has moved yet.
+        ManifestInput.Check(to.Version, to.Digest);
+        var write = new ManifestStep(session, config, repository, settings.Retry);
+        var commit = repository.SourceCommit(to.Commit);
+        var rendered = environment.Render is null || to.Digest is null ? null : write.Renderer().Render(environment.Name, service.Name, to.Config ?? commit, to.Version, to.Digest);
+
         // The registry first, so the manifest never names a digest the environment tag does not follow yet;
         // a failure after the tag moved leaves the manifest on the old release, and a re-run completes it.
         RetagResult? retag = null;
@@ -73,9 +80,7 @@ public static class RollbackAliases
 
         // No `from:`: the release comes back from this environment's own history, not from another environment;
         // the rollback subject and the trailers say what happened.
-        ManifestInput.Check(to.Version, to.Digest);
-        var write = new ManifestStep(session, config, repository, settings.Retry);
-        var entry = new ManifestInput(environment.Name, service.Name, to.Version, to.Digest, repository.SourceCommit(to.Commit), by, null, [], "rollback", Config: to.Config);
+        var entry = new ManifestInput(environment.Name, service.Name, to.Version, to.Digest, commit, by, null, [], "rollback", Config: to.Config, Rendered: rendered);
         var manifest = dryRun ? write.Plan(entry) : write.Apply(entry);
 
         return new RollbackResult(environment.Name, service.Name, from.Version, to.Version, to.Digest, to.Commit,

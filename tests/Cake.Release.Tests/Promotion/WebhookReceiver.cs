@@ -8,23 +8,37 @@ namespace Cake.Release.Tests.Promotion;
 /// <summary>An HTTP listener on 127.0.0.1 and a free port, standing in for Teams and Slack: it records what is posted.</summary>
 public sealed class WebhookReceiver : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly Task _loop;
+    private HttpListener _listener = new();
 
+    // The free port the probe found can be taken by another test before the listener binds it: try a few.
     public WebhookReceiver()
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        for (var attempt = 1; ; attempt++)
         {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            using (var probe = new TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
+            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                _listener.Close();
+                _listener = new HttpListener();
+            }
         }
 
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
         _loop = Task.Run(Serve);
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>Paths answered with 500, as a broken webhook.</summary>
     public ConcurrentBag<string> Failing { get; } = [];
