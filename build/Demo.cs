@@ -67,12 +67,22 @@ public sealed class Demo : FrostingTask<BuildContext>
         Step(context, 6, "Production misbehaves: Rollback returns blue to its previous release, the same digest that ran before");
         shop.Pipeline("--target=Rollback", "--env=production", "--service=blue", "--by=carol");
 
-        Step(context, 7, "blue's chart changes; ReleaseChart bumps Chart.yaml, writes its changelog, and tags the release on main");
-        shop.Commit("feat(blue): run two replicas", "helm/charts/blue/values.yaml", values => values.Replace("replicas: 1", "replicas: 2", StringComparison.Ordinal));
+        Step(context, 7, "blue's configuration changes on main (two replicas); DeployDev gives dev a new revision of blue with the image it runs, rendered with the new configuration, and builds nothing");
+        shop.Commit("fix(blue): run two replicas", "k8s/base/blue.yaml", deployment => deployment.Replace("replicas: 1", "replicas: 2", StringComparison.Ordinal));
+        shop.Pipeline("--target=DeployDev", "--by=ci-bot");
+        shop.Pipeline("--target=Status");
+
+        Step(context, 8, "The configuration travels with blue's promotions alone: staging, then production; green's environments never see it");
+        shop.Pipeline("--target=PromoteStaging", "--service=blue", "--by=carol");
+        shop.Pipeline("--target=PromoteProduction", "--service=blue", "--by=carol", "--approver=alice", "--approver=bob");
+        ConfigurationTravelledWithBlue(context, shop);
+
+        Step(context, 9, "blue's chart changes; ReleaseChart bumps Chart.yaml, writes its changelog, and tags the release on main");
+        shop.Commit("feat(blue): two replicas in the chart too", "helm/charts/blue/values.yaml", values => values.Replace("replicas: 1", "replicas: 2", StringComparison.Ordinal));
         shop.Pipeline("--target=ReleaseChart", "--service=blue");
         shop.Git("pull --quiet --ff-only --tags origin main");
 
-        Step(context, 8, "What runs where: the Status matrix, and the same as JSON (artifacts/status.json) and as a page to filter (artifacts/status.html)");
+        Step(context, 10, "What runs where: the Status matrix, and the same as JSON (artifacts/status.json) and as a page to filter (artifacts/status.html)");
         shop.Pipeline("--target=Status");
         shop.Pipeline("--target=Status", "--format=json");
         shop.Pipeline("--target=Status", "--format=html");
@@ -120,6 +130,28 @@ public sealed class Demo : FrostingTask<BuildContext>
         });
         context.Information($"Packed Cake.Release {version} into {feed.FullPath}");
         return version;
+    }
+
+    // The point of rendered mode: each environment's branch holds what runs, and blue's change reached all three
+    // through blue's own deployment and promotions, while green, deployed from the same overlays, kept its own.
+    private static void ConfigurationTravelledWithBlue(BuildContext context, DemoRepository shop)
+    {
+        var branches = new Dictionary<string, string> { ["dev"] = "gitops/dev-auto-update", ["staging"] = "gitops/staging-releases", ["production"] = "gitops/production-releases" };
+        foreach (var (environment, branch) in branches)
+        {
+            var blue = shop.Show(branch, $"rendered/{environment}/blue/deployment-blue.yaml");
+            if (blue?.Contains("replicas: 2", StringComparison.Ordinal) != true)
+            {
+                throw new CakeException($"The demo expected {branch} to run blue with two replicas (rendered/{environment}/blue/deployment-blue.yaml), but it reads: {blue ?? "no such file"}");
+            }
+
+            if (shop.Show(branch, $"rendered/{environment}/green/deployment-green.yaml") is { } green && !green.Contains("replicas: 1", StringComparison.Ordinal))
+            {
+                throw new CakeException($"The demo expected {branch} to keep green at one replica; rendered/{environment}/green/deployment-green.yaml reads: {green}");
+            }
+        }
+
+        context.Information("blue runs two replicas in dev, staging and production; green kept one replica everywhere.");
     }
 
     // The point of BuildOnce: the second DeployDev builds what changed and nothing else. builds.json is its record.

@@ -59,6 +59,20 @@ public sealed class DemoRepository(BuildContext context, DirectoryPath root, str
 
     public void Git(string arguments) => Git(Path, arguments);
 
+    /// <summary>A file of a branch of origin, as the cluster that follows the branch reads it; null when absent.</summary>
+    public string? Show(string branch, string file)
+    {
+        var exit = context.StartProcess("git", new ProcessSettings
+        {
+            Arguments = $"show {branch}:{file}",
+            WorkingDirectory = Origin,
+            EnvironmentVariables = _environment,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }, out var output);
+        return exit == 0 ? string.Join('\n', output) : null;
+    }
+
     private void Edit(string file, Func<string, string> edit)
     {
         var full = Path.CombineWithFilePath(file).FullPath;
