@@ -151,6 +151,27 @@ public sealed class RenderedModeTests : IDisposable
         Assert.Equal("", Status()[("staging", "blue")].Drift);
     }
 
+    [Fact]
+    public void A_hotfix_carries_the_configuration_of_its_release_line_not_mains()
+    {
+        Run("--target=DeployDev", "--by=ci-bot");
+        Run("--target=PromoteStaging", "--service=blue", "--by=carol");
+        Run("--target=PromoteProduction", "--service=blue", "--by=carol", "--approver=alice", "--approver=bob");
+        ShopMonorepo.Commit(_world.Clone, "feat(blue): five replicas for the next release", new Dictionary<string, string?> { ["deploy/blue/base/deployment.yaml"] = Deployment("blue", replicas: 5) });
+        var fix = ShopMonorepo.Commit(_world.Clone, "fix(blue): critical payment bug", new Dictionary<string, string?> { ["projects/blue/dist/fix.txt"] = "guarded\n" });
+
+        var hotfix = Run("--target=Hotfix", "--service=blue", $"--commit={fix}");
+        var version = System.Text.RegularExpressions.Regex.Match(hotfix.Output, "--target=PromoteStaging --service=blue --version=([0-9.]+)").Groups[1].Value;
+        Run("--target=PromoteStaging", "--service=blue", $"--version={version}", "--by=carol");
+        Run("--target=PromoteProduction", "--service=blue", "--by=carol", "--approver=alice", "--approver=bob");
+
+        var production = _world.Manifest("production")!.Entry("blue")!;
+        Assert.Equal(version, production.Version);
+        var rendered = Rendered("gitops/production-releases", "rendered/production/blue/deployment-blue.yaml");
+        Assert.Contains($"@{production.Digest}", rendered, StringComparison.Ordinal);
+        Assert.Contains("replicas: 1", rendered, StringComparison.Ordinal);
+    }
+
     // Each deployment of --format=json: its configuration commit and its drift marks, space-separated.
     private Dictionary<(string Environment, string Service), (string? Config, string Drift)> Status()
     {
