@@ -6,8 +6,9 @@ namespace Cake.Release.Tests.Demo;
 /// <summary>
 /// <c>./build.sh --target=Demo</c>, the README's first command, run once: it packs Cake.Release, runs the whole flow on a
 /// copy of examples/monorepo through the example's own build.sh, and leaves this state on the demo's origin and
-/// registry: dev runs all four services (blue rebuilt after its fix), staging the release candidates of blue and
-/// green, production blue 0.1.0 again after 0.1.1 was rolled back, and blue's chart released as 0.2.0 on main.
+/// registry: dev runs all four services (blue rebuilt after its fix, then reconfigured to two replicas), staging the
+/// release candidates of blue and green, production blue 0.1.0 again after 0.1.1 was rolled back and then 0.1.2 with
+/// the new configuration, each environment's branch rendering what runs, and blue's chart released as 0.2.0 on main.
 /// </summary>
 public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
 {
@@ -17,7 +18,9 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
 
     private string First => GitRemote.Git(demo.Origin, "rev-list", "--max-parents=0", "main").Trim();
 
-    private string Fix => GitRemote.Git(demo.Origin, "log", "--format=%H", "--fixed-strings", "--grep=fix(blue):", "main").Trim();
+    private string Fix => GitRemote.Git(demo.Origin, "log", "--format=%H", "--fixed-strings", "--grep=fix(blue): show prices", "main").Trim();
+
+    private string Replicas => GitRemote.Git(demo.Origin, "log", "--format=%H", "--fixed-strings", "--grep=fix(blue): run two replicas", "main").Trim();
 
     [Fact]
     public void The_demo_runs_every_step_through_the_examples_own_build_script()
@@ -35,7 +38,8 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
             Assert.Contains(step, demo.Result.Output);
         }
 
-        Assert.Contains("━━━ 8. What runs where", demo.Result.Output);
+        Assert.Contains("━━━ 10. What runs where", demo.Result.Output);
+        Assert.Contains("blue runs two replicas in dev, staging and production; green kept one replica everywhere.", demo.Result.Output);
         Assert.Contains("[pass] approvals: approved by alice, bob (2 of 2 needed)", demo.Result.Output);
     }
 
@@ -55,8 +59,11 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
             Assert.Equal(entry.Digest, demo.TagDigest(service, "dev"));
         }
 
+        // The replicas change was deployed with the image of the fix: a new revision, no new build.
         var blue = dev.Entry("blue")!;
-        Assert.Equal(($"sha-{Fix[..7]}", Fix), (blue.Version, blue.Commit));
+        Assert.Equal(($"sha-{Fix[..7]}", Fix, Replicas), (blue.Version, blue.Commit, blue.Config));
+        Assert.Contains("configuration: k8s/base/blue.yaml (modified)", demo.Result.Output);
+        Assert.Contains("BuildOnce: no service changed", demo.Result.Output);
         Assert.Equal(demo.TagDigest("blue", $"sha-{Fix[..7]}"), blue.Digest);
         Assert.NotEqual(demo.TagDigest("blue", $"sha-{First[..7]}"), blue.Digest);
     }
@@ -69,42 +76,49 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
 
         Assert.Equal(new[] { "blue", "green" }, staging.Services.Keys.Order(StringComparer.Ordinal));
         var blue = staging.Entry("blue")!;
-        Assert.Equal(("0.1.1-rc.1", dev.Entry("blue")!.Digest, Fix, "dev"), (blue.Version, blue.Digest, blue.Commit, blue.From));
+        Assert.Equal(("0.1.2-rc.1", dev.Entry("blue")!.Digest, Fix, Replicas, "dev"), (blue.Version, blue.Digest, blue.Commit, blue.Config, blue.From));
         var green = staging.Entry("green")!;
         Assert.Equal(("0.1.0-rc.1", dev.Entry("green")!.Digest, First, "dev"), (green.Version, green.Digest, green.Commit, green.From));
 
         Assert.Equal(blue.Digest, demo.TagDigest("blue", "0.1.1-rc.1"));
+        Assert.Equal(blue.Digest, demo.TagDigest("blue", "0.1.2-rc.1"));
         Assert.Equal(blue.Digest, demo.TagDigest("blue", "stg"));
         Assert.Equal(green.Digest, demo.TagDigest("green", "0.1.0-rc.1"));
         Assert.Equal(green.Digest, demo.TagDigest("green", "stg"));
     }
 
     [Fact]
-    public void Production_runs_blue_0_1_0_again_after_the_rollback_of_0_1_1_with_the_digest_its_release_candidate_had()
+    public void Production_ran_blue_0_1_0_again_after_the_rollback_of_0_1_1_and_then_0_1_2_with_the_new_configuration()
     {
         var production = demo.Manifest("production", Production);
 
         var blue = Assert.Single(production.Services).Value;
         var first = demo.TagDigest("blue", "0.1.0-rc.1");
-        Assert.Equal(("0.1.0", first, First), (blue.Version, blue.Digest, blue.Commit));
-        Assert.Equal(first, demo.TagDigest("blue", "0.1.0"));
-        Assert.Equal(first, demo.TagDigest("blue", "prd"));
+        var fixedDigest = demo.TagDigest("blue", "0.1.1");
+        Assert.Equal(("0.1.2", fixedDigest, Fix, Replicas), (blue.Version, blue.Digest, blue.Commit, blue.Config));
+        Assert.Equal(fixedDigest, demo.TagDigest("blue", "prd"));
 
-        // 0.1.1 was released (the fix's digest, as staging ran it) and then undone.
-        Assert.Equal(demo.TagDigest("blue", "0.1.1-rc.1"), demo.TagDigest("blue", "0.1.1"));
-        Assert.NotEqual(first, demo.TagDigest("blue", "0.1.1"));
+        // 0.1.1 was released (the fix's digest, as staging ran it), undone, and its image came back as 0.1.2.
+        Assert.Equal(demo.TagDigest("blue", "0.1.1-rc.1"), fixedDigest);
+        Assert.NotEqual(first, fixedDigest);
         var history = GitRemote.Git(demo.Origin, "log", "--format=%s", Production, "--", "release-manifests/production.yaml");
-        Assert.Equal(new[] { "rollback(blue): 0.1.0 → production", "promote(blue): 0.1.1 staging → production", "promote(blue): 0.1.0 staging → production" },
+        Assert.Equal(new[] { "promote(blue): 0.1.2 staging → production", "rollback(blue): 0.1.0 → production", "promote(blue): 0.1.1 staging → production", "promote(blue): 0.1.0 staging → production" },
             history.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var approvals = GitRemote.Git(demo.Origin, "log", "-1", "--format=%B", "--grep=promote(blue): 0.1.1", "--fixed-strings", Production);
         Assert.Contains("Approved-by: alice", approvals);
         Assert.Contains("Approved-by: bob", approvals);
         Assert.Contains("Promoted-by: carol", approvals);
+        Assert.Contains($"Config-Commit: {Replicas}", GitRemote.Git(demo.Origin, "log", "-1", "--format=%B", Production));
 
-        // The kustomize overlay (release.yaml, updates:) follows the rollback too.
-        var overlay = demo.Show(Production, "k8s/overlays/production/kustomization.yaml");
-        Assert.Contains("newTag: 0.1.0", overlay);
-        Assert.Contains($"digest: {first}", overlay);
+        // What production's branch renders followed every step: the rollback put 0.1.0's digest and one replica back.
+        var rollback = GitRemote.Git(demo.Origin, "log", "-1", "--format=%H", "--fixed-strings", "--grep=rollback(blue)", Production).Trim();
+        var rolledBack = demo.Show(rollback, "rendered/production/blue/deployment-blue.yaml");
+        Assert.Contains($"image: blue@{first}", rolledBack);
+        Assert.Contains("replicas: 1", rolledBack);
+        var now = demo.Show(Production, "rendered/production/blue/deployment-blue.yaml");
+        Assert.Contains($"image: blue@{fixedDigest}", now);
+        Assert.Contains("replicas: 2", now);
+        Assert.Contains("namespace: shop-production", now);
     }
 
     [Fact]
@@ -126,7 +140,7 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
     }
 
     [Fact]
-    public void The_final_Status_names_what_every_environment_runs_and_marks_production_behind_after_the_rollback()
+    public void The_final_Status_names_what_every_environment_runs_and_where_its_configuration_comes_from()
     {
         Assert.True(demo.Result.ExitCode == 0, demo.Result.ToString());
         using var status = JsonDocument.Parse(File.ReadAllText(Path.Combine(demo.Repository, "artifacts", "status.json")));
@@ -147,17 +161,19 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
 
         string[] Drift(string environment, string service) =>
             fragments[(environment, service)].GetProperty("drift").EnumerateArray().Select(d => d.GetString()!).ToArray();
-        Assert.Equal(["behind"], Drift("production", "blue"));   // staging runs 0.1.1-rc.1, production 0.1.0 after the rollback
+        Assert.Empty(Drift("production", "blue"));   // 0.1.2: staging's image and configuration
         Assert.Empty(Drift("staging", "blue"));
+        Assert.False(fragments.ContainsKey(("production", "green")));
+        Assert.Equal(Replicas, fragments[("production", "blue")].GetProperty("config").GetString());
         Assert.Empty(Drift("dev", "yellow"));
 
         // And the page to keep as a CI artifact, naming the same releases.
         var page = File.ReadAllText(Path.Combine(demo.Repository, "artifacts", "status.html"));
-        Assert.Contains("0.1.1-rc.1", page);
+        Assert.Contains("0.1.2-rc.1", page);
         Assert.Contains(fragments[("production", "blue")].GetProperty("digest").GetString()!["sha256:".Length..][..12], page);
 
         // The table is in the demo's log.
-        Assert.Matches(@"blue\s.*0\.1\.1-rc\.1.*0\.1\.0", demo.Result.Output);
+        Assert.Matches(@"blue\s.*0\.1\.2-rc\.1 [0-9a-f]{12} config [0-9a-f]{7}.*0\.1\.2 ", demo.Result.Output);
     }
 
     [Fact]
