@@ -162,8 +162,9 @@ internal sealed partial class ChangeDetection(ReleaseConfig config, IChangeHisto
             return null;
         }
 
+        // What dev runs includes the configuration of a later commit after a configuration change alone.
         _manifest ??= ReadManifest(auto, tip);
-        return _manifest.Entry(service.Name)?.Commit;
+        return _manifest.Entry(service.Name)?.Source;
     }
 
     private EnvironmentManifest ReadManifest(EnvironmentConfig auto, string tip)

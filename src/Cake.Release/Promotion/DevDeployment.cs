@@ -67,8 +67,9 @@ public sealed class DevDeployment
 
         // Every input is worked out, and in rendered mode every configuration rendered, before the first effect: an
         // overlay that does not render stops the run with dev's tag and branch as they were.
+        var running = reconfigured.Count > 0 && Environment.Render is not null ? new RemoteManifests(_repository).Read(_config, [Environment])[Environment.Name] : null;
         var inputs = builds.Select(build => (Build: (ServiceBuild?)build, Input: ForBuild(build)))
-            .Concat(reconfigured.Select(service => Reconfigure(service, changes!.Head)).OfType<ManifestInput>().Select(input => (Build: (ServiceBuild?)null, Input: input)))
+            .Concat(reconfigured.Select(service => Reconfigure(service, changes!.Head, running)).OfType<ManifestInput>().Select(input => (Build: (ServiceBuild?)null, Input: input)))
             .Select(planned => (planned.Build, Input: Prerender(manifest, planned.Input)))
             .ToList();
         foreach (var (build, entry) in inputs)
@@ -107,7 +108,7 @@ public sealed class DevDeployment
 
     // A configuration change alone: the entry the environment has, with the configuration of head. Without an entry
     // there is no image to run it with, and without rendering nothing of it is written, so both are said and skipped.
-    private ManifestInput? Reconfigure(string service, string head)
+    private ManifestInput? Reconfigure(string service, string head, Manifests.EnvironmentManifest? manifest)
     {
         if (Environment.Render is null)
         {
@@ -115,7 +116,6 @@ public sealed class DevDeployment
             return null;
         }
 
-        var manifest = new RemoteManifests(_repository).Read(_config, [Environment])[Environment.Name];
         if (manifest?.Entry(service) is not { Commit: { } commit } current)
         {
             _session.Log.Warning("{0}: only its configuration changed, and {1} runs no build of it yet; deploy it once with --service={0} to build it.", service, Environment.Name);

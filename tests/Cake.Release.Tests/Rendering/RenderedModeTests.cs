@@ -130,6 +130,11 @@ public sealed class RenderedModeTests : IDisposable
         Assert.Contains("replicas: 1", Rendered("gitops/dev-auto-update", "rendered/dev/green/deployment-green.yaml"), StringComparison.Ordinal);
         Assert.Contains("replicas: 1", Rendered("gitops/staging-releases", "rendered/staging/blue/deployment-blue.yaml"), StringComparison.Ordinal);
 
+        // Dev now runs the change: the next DeployDev compares with it and finds nothing to do.
+        var devTip = GitRemote.Git(_world.Remote.Bare, "rev-parse", "gitops/dev-auto-update").Trim();
+        Assert.Contains("No service changed", Run("--target=DeployDev", "--by=ci-bot").Output, StringComparison.Ordinal);
+        Assert.Equal(devTip, GitRemote.Git(_world.Remote.Bare, "rev-parse", "gitops/dev-auto-update").Trim());
+
         // Status names each cell's configuration commit and marks staging's blue, whose source runs a newer one.
         var status = Status();
         Assert.Equal((change, "config-behind"), (status[("dev", "blue")].Config, status[("staging", "blue")].Drift));
