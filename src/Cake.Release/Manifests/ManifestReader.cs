@@ -106,7 +106,7 @@ internal static class ManifestReader
                 $"services.{service}.deployed \"{deployedText}\" is not a time like 2025-01-20T10:04:00Z");
         }
 
-        return new ManifestEntry(Required("version"), Required("image"), Optional("digest"), Optional("commit"), deployed, Optional("by"), Optional("from"));
+        return new ManifestEntry(Required("version"), Optional("image"), Optional("digest"), Optional("commit"), deployed, Optional("by"), Optional("from"));
     }
 
     private static YamlNode? Value(YamlMappingNode map, string key) =>

@@ -30,12 +30,12 @@ public static class DeployAliases
         ArgumentNullException.ThrowIfNull(settings);
         var session = ReleaseSession.Of(context);
         var deployment = DevDeployment.Check(session, settings);
-        return deployment.Record(settings.Builds.Count > 0 ? settings.Builds.ToList() : BuildChanged(session, settings));
+        return DeployDevResults.Record(deployment, settings.Builds.Count > 0 ? new BuildOnceResult(settings.Builds.ToList()) : BuildChanged(session, settings));
     }
 
     // Checked before anything is built (DevDeployment.Check), so bad input leaves the registry untouched. The
     // caller's Detect and Build settings are copied, not changed.
-    private static List<ServiceBuild> BuildChanged(ReleaseSession session, DeployDevSettings settings)
+    private static BuildOnceResult BuildChanged(ReleaseSession session, DeployDevSettings settings)
     {
         var (services, commit) = (settings.Services.ToList(), settings.Build.Commit);
         if (services.Count == 0)
@@ -45,7 +45,7 @@ public static class DeployAliases
             var changes = DetectChangedRun.Run(session, detect);
             if (changes.Services.Count == 0)
             {
-                return [];
+                return new BuildOnceResult([]);
             }
 
             (services, commit) = (changes.Names.ToList(), commit ?? changes.Head);
@@ -54,6 +54,6 @@ public static class DeployAliases
         var build = settings.Build.For(services, commit);
         build.ConfigFile = settings.ConfigFile;
         build.DryRun = session.IsDryRun(settings);
-        return new BuildOnceRun(session.Context, build).Run().Builds.ToList();
+        return new BuildOnceRun(session.Context, build).Run();
     }
 }

@@ -13,7 +13,7 @@ namespace Cake.Release.Promotion;
 /// digest first, then its manifest entry written, one commit per service. In that order a failure never leaves a
 /// manifest naming a digest the tag does not follow, and a re-run completes what is missing.
 /// </summary>
-public sealed class DevDeployment
+public sealed partial class DevDeployment
 {
     private readonly ReleaseSession _session;
     private readonly DeployDevSettings _settings;
