@@ -37,7 +37,7 @@ internal static class ChartPromotionPolicy
 
         if (source is null)
         {
-            return new("source", false, $"{target.From} does not run {request.Service}'s chart; {(target.From == facts.Config.AutoEnvironment?.Name ? "release it (ReleaseChart), then DeployDev records it there" : $"promote it into {target.From} first")}");
+            return new("source", false, $"{target.From} does not run the {request.Service} chart; {(target.From == facts.Config.AutoEnvironment?.Name ? "release it (ReleaseChart), then DeployDev records it there" : $"promote it into {target.From} first")}");
         }
 
         if (source.Commit is null)
@@ -47,12 +47,12 @@ internal static class ChartPromotionPolicy
 
         if (request.Version is { } wanted && wanted != source.Version)
         {
-            return new("source", false, $"{target.From} runs {request.Service}'s chart {source.Version}, not {wanted}; a chart version is promoted as it is, so leave out --version or get {wanted} into {target.From} first");
+            return new("source", false, $"{target.From} runs the {request.Service} chart {source.Version}, not {wanted}; a chart version is promoted as it is, so leave out --version or get {wanted} into {target.From} first");
         }
 
         return facts.Version.Version is null
-            ? new("source", false, facts.Version.Problem ?? $"{target.From} runs {request.Service}'s chart at {source.Version}, which is not a chart version")
-            : new("source", true, $"{target.From} runs {request.Service}'s chart {source.Version} (commit {ShortCommit.Of(source.Commit)}, deployed {source.Deployed.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)})");
+            ? new("source", false, facts.Version.Problem ?? $"{target.From} runs the {request.Service} chart at {source.Version}, which is not a chart version")
+            : new("source", true, $"{target.From} runs the {request.Service} chart {source.Version} (commit {ShortCommit.Of(source.Commit)}, deployed {source.Deployed.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)})");
     }
 
     private static PromotionCheck Tag(PromotionRequest request, string? expected, string? found) =>
