@@ -45,7 +45,7 @@ int Ours()
         DryRun = true,
         Date = new DateOnly(2025, 1, 20),
     });
-    return result.Changes.Single().After.Split('\n').Count(line => line.StartsWith("- ", StringComparison.Ordinal));
+    return result.Changes.Single().After!.Split('\n').Count(line => line.StartsWith("- ", StringComparison.Ordinal));
 }
 
 int GitCliff()

@@ -172,7 +172,7 @@ internal sealed class BuildOnceRun
         // DetectChanged earlier in this run left its answer in the session; a separate CI step left the file.
         if (ReleaseSession.Of(_context).Find<DetectChangedRun.DetectedChanges>() is { } detected && detected.RepositoryRoot == config.RepositoryRoot)
         {
-            return (detected.Changes.Names.Select(config.Service).ToList(), detected.Changes.Head);
+            return (detected.Changes.Services.Where(s => !s.ConfigurationOnly).Select(s => config.Service(s.Name)).ToList(), detected.Changes.Head);
         }
 
         var changed = ChangedServices.Read(config.RepositoryRoot);

@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace Cake.Release.Building;
 
-/// <summary>The services DetectChanged listed in <c>artifacts/changed.json</c>, and the head commit it compared.</summary>
-internal sealed record ChangedServices(string? Head, IReadOnlyList<string> Services)
+/// <summary>
+/// The services DetectChanged listed in <c>artifacts/changed.json</c>, and the head commit it compared: those to build,
+/// and those whose configuration alone changed (<c>"build": false</c>).
+/// </summary>
+internal sealed record ChangedServices(string? Head, IReadOnlyList<string> Services, IReadOnlyList<string> Reconfigured)
 {
     public const string RelativePath = "artifacts/changed.json";
 
@@ -26,14 +29,15 @@ internal sealed record ChangedServices(string? Head, IReadOnlyList<string> Servi
                 throw Malformed(file, "has no \"services\" list");
             }
 
-            var names = new List<string>();
+            var (names, reconfigured) = (new List<string>(), new List<string>());
             foreach (var entry in services.EnumerateArray())
             {
                 var name = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("service", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-                names.Add(name ?? throw Malformed(file, "has a services entry without a \"service\" name"));
+                var build = !(entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("build", out var b) && b.ValueKind == JsonValueKind.False);
+                (build ? names : reconfigured).Add(name ?? throw Malformed(file, "has a services entry without a \"service\" name"));
             }
 
-            return new ChangedServices(head, names);
+            return new ChangedServices(head, names, reconfigured);
         }
         catch (JsonException e)
         {

@@ -43,7 +43,7 @@ internal sealed partial class ChangeDetection(ReleaseConfig config, IChangeHisto
                 continue;
             }
 
-            var match = ServiceMatcher.Match(config.Services, history.Diff(group.Key, _head.Head));
+            var match = ServiceMatcher.Match(config.Services, history.Diff(group.Key, _head.Head), config.ConfigurationPaths);
             outside.AddRange(match.Outside.Where(file => !outside.Contains(file)));
             foreach (var (service, plan) in group)
             {

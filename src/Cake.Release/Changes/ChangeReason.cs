@@ -16,6 +16,10 @@ public sealed record ChangeReason(ChangeReasonKind Kind, string? DependsOn, IRea
     /// <param name="files">The files.</param>
     public static ChangeReason OnPath(string path, IReadOnlyList<ChangedFile> files) => new(ChangeReasonKind.DependsOnPath, path, files);
 
+    /// <summary>Files changed under the service's configuration paths.</summary>
+    /// <param name="files">The files.</param>
+    public static ChangeReason InConfiguration(IReadOnlyList<ChangedFile> files) => new(ChangeReasonKind.Configuration, null, files);
+
     /// <summary>A service this one depends on changed.</summary>
     /// <param name="service">The service as <c>dependsOn</c> names it.</param>
     public static ChangeReason OnService(string service) => new(ChangeReasonKind.DependsOnService, service, []);
@@ -31,6 +35,7 @@ public sealed record ChangeReason(ChangeReasonKind Kind, string? DependsOn, IRea
         ChangeReasonKind.Files => ListFiles(maxFiles),
         ChangeReasonKind.DependsOnPath => $"depends on {DependsOn}: {ListFiles(maxFiles)}",
         ChangeReasonKind.DependsOnService => $"depends on {DependsOn}",
+        ChangeReasonKind.Configuration => $"configuration: {ListFiles(maxFiles)}",
         _ => Detail ?? "no base",
     };
 

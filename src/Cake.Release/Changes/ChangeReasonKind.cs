@@ -12,6 +12,12 @@ public enum ChangeReasonKind
     /// <summary>A service it names in <c>dependsOn</c> changed (directly or through its own dependencies).</summary>
     DependsOnService,
 
+    /// <summary>
+    /// Files under the service's configuration paths (<c>deploy:</c>, its folder of a rendered overlay) changed:
+    /// deployed with the image it already runs, without a new build.
+    /// </summary>
+    Configuration,
+
     /// <summary>There was no base to compare with (first commit, unrelated history, a base lost to a force push), so every service counts.</summary>
     NoBase,
 }

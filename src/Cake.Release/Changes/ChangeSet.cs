@@ -16,6 +16,12 @@ public sealed record ChangeSet(
     /// <summary>The names of the changed services, in configuration order.</summary>
     public IReadOnlyList<string> Names => Services.Select(s => s.Name).ToList();
 
+    /// <summary>The services to build: every changed service but those whose configuration alone changed.</summary>
+    public IReadOnlyList<string> ToBuild => Services.Where(s => !s.ConfigurationOnly).Select(s => s.Name).ToList();
+
+    /// <summary>The services whose configuration alone changed: deployed again with the image they run.</summary>
+    public IReadOnlyList<string> Reconfigured => Services.Where(s => s.ConfigurationOnly).Select(s => s.Name).ToList();
+
     /// <summary>The changed service of that name, or null when it did not change.</summary>
     /// <param name="name">The service name.</param>
     public ChangedService? Service(string name) => Services.FirstOrDefault(s => s.Name == name);

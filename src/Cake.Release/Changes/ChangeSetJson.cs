@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Cake.Release.Changes;
 
 /// <summary>
-/// <c>artifacts/changed.json</c>: the change set for later steps (BuildOnce reads <c>services[].service</c>) and for
+/// <c>artifacts/changed.json</c>: the change set for later steps (BuildOnce reads <c>services[].service</c> and
+/// <c>build</c>, false for a configuration change alone) and for
 /// people. Enum values are written in kebab case (<c>merge-base</c>); a base that did not exist is <c>null</c>.
 /// </summary>
 public static class ChangeSetJson
@@ -30,6 +31,7 @@ public static class ChangeSetJson
                 json.WriteString("service", service.Name);
                 json.WriteString("base", service.Base);
                 json.WriteString("baseSource", Kebab(service.BaseSource.ToString()));
+                json.WriteBoolean("build", !service.ConfigurationOnly);
                 json.WriteStartArray("reasons");
                 foreach (var reason in service.Reasons)
                 {

@@ -6,14 +6,17 @@ namespace Cake.Release.Changes;
 /// Decides which services a set of changed files marks: a file marks each service whose <c>path</c> holds it and each
 /// service whose <c>dependsOn</c> names it or a folder holding it; then, transitively, every service whose
 /// <c>dependsOn</c> names a marked service. A rename marks both its old and its new place; a deletion counts like any
-/// change. Pure: the same inputs always give the same marks, in configuration order.
+/// change. A file under a service's configuration paths marks it with a configuration change only (deployed without a
+/// build), which does not reach the services that depend on it. Pure: the same inputs always give the same marks, in
+/// configuration order.
 /// </summary>
 public static class ServiceMatcher
 {
     /// <summary>The services <paramref name="files"/> mark, with every reason, and the files that mark nothing.</summary>
     /// <param name="services">The services of <c>release.yaml</c>, in file order.</param>
     /// <param name="files">The files changed between a base and head.</param>
-    public static ServiceMatch Match(IReadOnlyList<ServiceConfig> services, IReadOnlyList<ChangedFile> files)
+    /// <param name="configurationPaths">A service's configuration paths (<see cref="ReleaseConfig.ConfigurationPaths"/>); none when null.</param>
+    public static ServiceMatch Match(IReadOnlyList<ServiceConfig> services, IReadOnlyList<ChangedFile> files, Func<ServiceConfig, IReadOnlyList<string>>? configurationPaths = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(files);
@@ -21,9 +24,15 @@ public static class ServiceMatcher
         var names = services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var owners = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var dependents = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var configured = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var service in services)
         {
             Add(owners, service.Path, service.Name);
+            foreach (var path in configurationPaths?.Invoke(service) ?? [])
+            {
+                Add(configured, path, service.Name);
+            }
+
             foreach (var path in service.DependsOn.Where(d => !names.Contains(d)))
             {
                 Add(dependents, path, service.Name);
@@ -32,14 +41,25 @@ public static class ServiceMatcher
 
         // Per service: its own files, then the files per dependsOn path, kept in the order they were found.
         var own = new Dictionary<string, List<ChangedFile>>(StringComparer.Ordinal);
+        var configuration = new Dictionary<string, List<ChangedFile>>(StringComparer.Ordinal);
         var viaPath = new Dictionary<(string Service, string Path), List<ChangedFile>>();
         var outside = new List<ChangedFile>();
         foreach (var file in files)
         {
             var claimed = false;
-            foreach (var folder in file.Paths.SelectMany(Holders).Distinct(StringComparer.Ordinal))
+            var holders = file.Paths.SelectMany(Holders).Distinct(StringComparer.Ordinal).ToList();
+
+            // Configuration inside a service's own folder (projects/blue/deploy) is still configuration, not a build input.
+            var configures = holders.SelectMany(folder => configured.GetValueOrDefault(folder) ?? []).ToHashSet(StringComparer.Ordinal);
+            foreach (var service in configures)
             {
-                foreach (var service in owners.GetValueOrDefault(folder) ?? [])
+                AddOnce(configuration, service, file);
+                claimed = true;
+            }
+
+            foreach (var folder in holders)
+            {
+                foreach (var service in (owners.GetValueOrDefault(folder) ?? []).Where(s => !configures.Contains(s)))
                 {
                     AddOnce(own, service, file);
                     claimed = true;
@@ -70,6 +90,10 @@ public static class ServiceMatcher
             list.AddRange(service.DependsOn
                 .Where(d => viaPath.ContainsKey((service.Name, d)))
                 .Select(d => ChangeReason.OnPath(d, viaPath[(service.Name, d)])));
+            if (configuration.TryGetValue(service.Name, out var settings))
+            {
+                list.Add(ChangeReason.InConfiguration(settings));
+            }
             if (list.Count > 0)
             {
                 reasons[service.Name] = list;
@@ -97,7 +121,8 @@ public static class ServiceMatcher
             }
         }
 
-        var queue = new Queue<string>(services.Select(s => s.Name).Where(reasons.ContainsKey));
+        // A configuration change redeploys the service with the image it runs; what depends on that image is unchanged.
+        var queue = new Queue<string>(services.Select(s => s.Name).Where(s => reasons.TryGetValue(s, out var r) && r.Any(x => x.Kind != ChangeReasonKind.Configuration)));
         while (queue.Count > 0)
         {
             var marked = queue.Dequeue();
@@ -106,6 +131,11 @@ public static class ServiceMatcher
                 if (!reasons.TryGetValue(dependent, out var list))
                 {
                     reasons[dependent] = list = [];
+                }
+
+                // Queued once: when it first gets a reason that is not configuration alone.
+                if (list.All(r => r.Kind == ChangeReasonKind.Configuration))
+                {
                     queue.Enqueue(dependent);
                 }
 

@@ -39,6 +39,12 @@ internal sealed class ChartLint(ICakeContext context, GitRepository repository, 
             foreach (var file in changes)
             {
                 var path = Path.Combine(tree, file.Path);
+                if (file.After is null)
+                {
+                    File.Delete(path);
+                    continue;
+                }
+
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllBytes(path, BranchSnapshot.Encode(file.After));
             }

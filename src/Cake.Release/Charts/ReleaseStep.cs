@@ -49,7 +49,7 @@ internal static class ReleaseStep
 
         foreach (var change in changes)
         {
-            ReleaseSource.Write(config.RepositoryRoot, change.Path, change.After);
+            ReleaseSource.Write(config.RepositoryRoot, change.Path, change.After!);
             context.Log.Information("{0} {1}: wrote {2}", unit.Name, version, change.Path);
         }
 
@@ -86,7 +86,7 @@ internal static class ReleaseStep
     {
         foreach (var change in changes)
         {
-            log.Information("{0}", UnifiedDiff.Create(change.Before ?? "", change.After, change.Before is null ? "/dev/null" : $"a/{change.Path}", $"b/{change.Path}").TrimEnd('\n'));
+            log.Information("{0}", UnifiedDiff.Create(change.Before ?? "", change.After!, change.Before is null ? "/dev/null" : $"a/{change.Path}", $"b/{change.Path}").TrimEnd('\n'));
         }
     }
 }

@@ -66,6 +66,8 @@ internal sealed record ReleaseUnit(string Name, ServiceConfig? Service, string? 
             paths.Add(chart);
         }
 
+        // A configuration change is released like a code change: it travels to the next environment with a version.
+        paths.AddRange(config.ConfigurationPaths(service));
         return new ReleaseUnit(service.Name, service, chart, service.ChangelogPath, paths.Distinct().ToList());
     }
 }

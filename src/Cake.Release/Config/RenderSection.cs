@@ -77,7 +77,8 @@ internal static class RenderSection
 
         if (kustomizeNode is null && helmNode is null)
         {
-            throw reader.Error(at, $"{parent}.render", $"{parent}.render names nothing to render; add kustomize: <overlay dir, e.g. deploy/{{service}}/overlays/{{env}}> or helm: <values file of the chart, e.g. values-{{env}}.yaml>");
+            var renderKey = map is null ? "render" : $"{parent}.render";
+            throw reader.Error(at, renderKey, $"{renderKey} names nothing to render; add kustomize: <overlay dir, e.g. deploy/{{service}}/overlays/{{env}}> or helm: <values file of the chart, e.g. values-{{env}}.yaml>");
         }
 
         var kustomize = kustomizeNode is null ? null : Template(reader, kustomizeNode, kustomizeKey);

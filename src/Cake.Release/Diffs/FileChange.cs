@@ -1,4 +1,4 @@
 namespace Cake.Release.Diffs;
 
-/// <summary>One file a write changed (or would change): its text before (null when new) and after.</summary>
-public sealed record FileChange(string Path, string? Before, string After);
+/// <summary>One file a write changed (or would change): its text before (null when new) and after (null when deleted).</summary>
+public sealed record FileChange(string Path, string? Before, string? After);

@@ -8,5 +8,5 @@ namespace Cake.Release.GitOps;
 /// <param name="Renders">What the edited Kustomize overlays must render before the commit is pushed.</param>
 public sealed record BranchChange(string Message, IReadOnlyList<FileEdit> Files, IReadOnlyList<OverlayRelease>? Renders = null);
 
-/// <summary>A file's path on the branch and the text it should have.</summary>
-public sealed record FileEdit(string Path, string Text);
+/// <summary>A file's path on the branch and the text it should have; null text deletes the file.</summary>
+public sealed record FileEdit(string Path, string? Text);

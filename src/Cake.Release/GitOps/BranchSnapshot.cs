@@ -11,10 +11,12 @@ public sealed class BranchSnapshot
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly Func<string, TreeFile?> _read;
+    private readonly Func<string, IReadOnlyList<string>> _list;
     private readonly Dictionary<string, TreeFile?> _files = new(StringComparer.Ordinal);
 
-    internal BranchSnapshot(string remote, string branch, string tip, bool isNew, Func<string, TreeFile?> read)
+    internal BranchSnapshot(string remote, string branch, string tip, bool isNew, Func<string, TreeFile?> read, Func<string, IReadOnlyList<string>> list)
     {
+        _list = list;
         Remote = remote;
         Branch = branch;
         Tip = tip;
@@ -51,6 +53,9 @@ public sealed class BranchSnapshot
             throw new ReleaseException($"{Remote}/{Branch}:{path} is not UTF-8 text, so it cannot be edited in place; convert it to UTF-8 on the branch and run again.");
         }
     }
+
+    /// <summary>The paths of every file at or under a folder at the tip.</summary>
+    public IReadOnlyList<string> List(string folder) => _list(folder);
 
     /// <summary>Where a file is, for error messages: <c>origin/gitops/dev:release-manifests/dev.yaml</c>.</summary>
     public string Describe(string path) => $"{Remote}/{Branch}:{path}";

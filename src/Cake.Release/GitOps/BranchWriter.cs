@@ -49,7 +49,7 @@ internal sealed class BranchWriter
                 return new BranchWrite(BranchWriteOutcome.Planned, remote, branch, null, snapshot.Tip, snapshot.IsNew, change.Message, changes, attempt);
             }
 
-            var files = changes.Select(c => (c.Path, new TreeFile(snapshot.File(c.Path)?.Mode ?? "100644", BranchSnapshot.Encode(c.After)))).ToList();
+            var files = changes.Select(c => (c.Path, c.After is null ? null : new TreeFile(snapshot.File(c.Path)?.Mode ?? "100644", BranchSnapshot.Encode(c.After)))).ToList();
             var commit = _repository.Commit(snapshot.Tip, files, change.Message, identity ??= _repository.CommitIdentity());
             var push = _repository.Push(remote, commit, branch);
             if (push.IsAccepted)
@@ -89,6 +89,6 @@ internal sealed class BranchWriter
     {
         var (tip, isNew) = Tip(remote, branch, mainBranch);
         _repository.FetchObjects(remote, isNew ? mainBranch : branch, tip);
-        return new BranchSnapshot(remote, branch, tip, isNew, path => _repository.ReadFiles(tip, [path]).GetValueOrDefault(path));
+        return new BranchSnapshot(remote, branch, tip, isNew, path => _repository.ReadFiles(tip, [path]).GetValueOrDefault(path), folder => _repository.ListFiles(tip, folder));
     }
 }

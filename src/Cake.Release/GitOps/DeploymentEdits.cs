@@ -17,7 +17,8 @@ public static class DeploymentEdits
     /// it. <paramref name="rule"/>, when given, judges the entry the snapshot holds for the service: a reason it
     /// returns is thrown as <see cref="DeploymentSupersededException"/> (an entry equal to the deployment is never judged).
     /// </summary>
-    public static BranchChange Compose(ReleaseConfig config, Deployment deployment, string action, BranchSnapshot snapshot, Func<ManifestEntry?, string?>? rule = null)
+    /// <remarks>The rendered configuration, when the environment renders (<see cref="RenderConfig"/>), goes in the same commit: the service's folder holds exactly its files.</remarks>
+    public static BranchChange Compose(ReleaseConfig config, Deployment deployment, string action, BranchSnapshot snapshot, Func<ManifestEntry?, string?>? rule = null, RenderedConfiguration? rendered = null)
     {
         var environment = config.Environment(deployment.Environment);
         var service = config.Service(deployment.Service);
@@ -41,7 +42,12 @@ public static class DeploymentEdits
             }
         }
 
-        var message = new ManifestCommitMessage(action, deployment.Service, deployment.Version, deployment.Digest, deployment.Environment, deployment.From, deployment.By, deployment.ApprovedBy, deployment.Commit);
+        if (rendered is not null)
+        {
+            edits.AddRange(rendered.Edits(snapshot));
+        }
+
+        var message = new ManifestCommitMessage(action, deployment.Service, deployment.Version, deployment.Digest, deployment.Environment, deployment.From, deployment.By, deployment.ApprovedBy, deployment.Commit, deployment.Config);
         return new BranchChange(message.ToString(), edits, renders);
     }
 
@@ -52,7 +58,7 @@ public static class DeploymentEdits
         var text = snapshot.ReadText(path);
         var manifest = text is null ? EnvironmentManifest.Empty(deployment.Environment) : EnvironmentManifest.Parse(text, snapshot.Describe(path));
         var current = manifest.Entry(deployment.Service);
-        if (current is not null && current.Version == deployment.Version && current.Digest == deployment.Digest)
+        if (current is not null && current.Version == deployment.Version && current.Digest == deployment.Digest && current.Config == deployment.Config)
         {
             return new FileEdit(path, text!);
         }
@@ -62,7 +68,7 @@ public static class DeploymentEdits
             throw new DeploymentSupersededException(problem, current);
         }
 
-        var entry = new ManifestEntry(deployment.Version, deployment.Image, deployment.Digest, deployment.Commit, deployment.At, deployment.By, deployment.From);
+        var entry = new ManifestEntry(deployment.Version, deployment.Image, deployment.Digest, deployment.Commit, deployment.At, deployment.By, deployment.From, deployment.Config);
         return new FileEdit(path, manifest.WithEntry(deployment.Service, entry).Render());
     }
 

@@ -69,6 +69,10 @@ internal sealed class GitRepository
 
     public bool HasCommit(string sha) => _git.HasCommit(Root, sha);
 
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="descendant"/> or in its history; false when either is not in this clone.</summary>
+    public bool IsAncestor(string ancestor, string descendant) =>
+        _git.Run(Root, new ProcessArgumentBuilder().Append("merge-base").Append("--is-ancestor").Append(ancestor).Append(descendant)).Succeeded;
+
     /// <summary>The files at the given paths in a commit (exact bytes), with their modes; missing paths are absent.</summary>
     public IReadOnlyDictionary<string, TreeFile> ReadFiles(string commit, IEnumerable<string> paths)
     {
@@ -96,13 +100,24 @@ internal sealed class GitRepository
         return files;
     }
 
+    /// <summary>The paths of every file at or under <paramref name="folder"/> in a commit.</summary>
+    public IReadOnlyList<string> ListFiles(string commit, string folder)
+    {
+        var listing = new ProcessArgumentBuilder().Append("ls-tree").Append("-r").Append("-z").Append("--name-only").Append("--full-tree").Append(commit).Append("--").AppendQuoted(folder);
+        var output = _git.Run(Root, listing).OrFail(Root, $"list the files of {folder} at {commit}", "check that the commit exists");
+        return string.Join('\n', output.Output).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     /// <summary>
     /// A commit on <paramref name="parent"/> whose tree is the parent's with the given files replaced (a root commit
     /// of just those files when the parent is null), built in a temporary index. Blobs are written without filters so
     /// the committed bytes are exactly the edited ones.
     /// </summary>
-    public string Commit(string? parent, IReadOnlyList<(string Path, TreeFile File)> files, string message, IReadOnlyDictionary<string, string> identity)
+    public string Commit(string? parent, IReadOnlyList<(string Path, TreeFile? File)> changes, string message, IReadOnlyDictionary<string, string> identity)
     {
+        // A null file is a deletion: a rendered object the new render no longer prints.
+        var files = changes.Where(c => c.File is not null).Select(c => (c.Path, File: c.File!)).ToList();
+        var removed = changes.Where(c => c.File is null).Select(c => c.Path).ToList();
         var scratch = Directory.CreateTempSubdirectory("cake-release-commit-");
         try
         {
@@ -117,12 +132,18 @@ internal sealed class GitRepository
 
             var hash = new ProcessArgumentBuilder().Append("hash-object").Append("-w").Append("--no-filters").Append("--");
             blobs.ForEach(blob => hash.AppendQuoted(blob));
-            var shas = _git.Run(Root, hash).OrFail(Root, "store the edited files", "check that the repository is writable").Output;
+            var shas = files.Count == 0 ? [] : _git.Run(Root, hash).OrFail(Root, "store the edited files", "check that the repository is writable").Output;
 
             var update = new ProcessArgumentBuilder().Append("update-index").Append("--add");
             for (var i = 0; i < files.Count; i++)
             {
                 update.Append("--cacheinfo").AppendQuoted($"{files[i].File.Mode},{shas[i]},{files[i].Path}");
+            }
+
+            if (removed.Count > 0)
+            {
+                update.Append("--force-remove").Append("--");
+                removed.ForEach(path => update.AppendQuoted(path));
             }
 
             _git.Run(Root, update, index).OrFail(Root, "stage the edited files", "check the file paths");

@@ -13,6 +13,7 @@ namespace Cake.Release.GitOps;
 /// <param name="PromotedBy">Who moved it.</param>
 /// <param name="ApprovedBy">Who approved it, one trailer each.</param>
 /// <param name="SourceCommit">The commit the image was built from.</param>
+/// <param name="ConfigCommit">The commit the configuration was rendered from, when not <paramref name="SourceCommit"/>.</param>
 public sealed record ManifestCommitMessage(
     string Action,
     string Service,
@@ -22,7 +23,8 @@ public sealed record ManifestCommitMessage(
     string? From,
     string PromotedBy,
     IReadOnlyList<string> ApprovedBy,
-    string SourceCommit)
+    string SourceCommit,
+    string? ConfigCommit = null)
 {
     /// <summary><c>promote(blue): 1.6.1 staging → production</c>, or <c>deploy(blue): sha-3f2c1a0 → dev</c> without a source.</summary>
     public string Subject => From is null
@@ -33,7 +35,7 @@ public sealed record ManifestCommitMessage(
     public override string ToString()
     {
         // The last guard before git: whatever path a value took, it cannot add a line (a trailer) of its own.
-        string?[] values = [Action, Service, Version, Digest, Environment, From, PromotedBy, SourceCommit, .. ApprovedBy];
+        string?[] values = [Action, Service, Version, Digest, Environment, From, PromotedBy, SourceCommit, ConfigCommit, .. ApprovedBy];
         foreach (var value in values.OfType<string>())
         {
             AuditText.OneLine(value, "A value of the manifest commit");
@@ -48,6 +50,11 @@ public sealed record ManifestCommitMessage(
         trailers.Add($"Promoted-by: {PromotedBy}");
         trailers.AddRange(ApprovedBy.Select(approver => $"Approved-by: {approver}"));
         trailers.Add($"Source-Commit: {SourceCommit}");
+        if (ConfigCommit is not null)
+        {
+            trailers.Add($"Config-Commit: {ConfigCommit}");
+        }
+
         return $"{Subject}\n\n{string.Join('\n', trailers)}\n";
     }
 }

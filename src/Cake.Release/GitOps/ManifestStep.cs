@@ -19,6 +19,7 @@ namespace Cake.Release.GitOps;
 /// <param name="Approvers">The approvers, already checked.</param>
 /// <param name="Action">deploy, promote or rollback: the commit subject's verb.</param>
 /// <param name="Rule">Asked on every attempt about the entry the branch tip holds; a reason it returns refuses the write.</param>
+/// <param name="Config">The commit the configuration comes from, when not <paramref name="Commit"/> (a configuration change deployed with the image already running).</param>
 internal sealed partial record ManifestInput(
     string Environment,
     string Service,
@@ -29,7 +30,8 @@ internal sealed partial record ManifestInput(
     string? From,
     IReadOnlyList<string> Approvers,
     string Action,
-    Func<ManifestEntry?, string?>? Rule = null)
+    Func<ManifestEntry?, string?>? Rule = null,
+    string? Config = null)
 {
     /// <summary>Refuses a version or digest a manifest cannot record, naming the argument to fix.</summary>
     public static void Check(string version, string? digest)
@@ -52,7 +54,8 @@ internal sealed partial record ManifestInput(
 /// <summary>
 /// Writes the manifest entry and every <c>updates:</c> file of the environment in one commit on its branch, pushed
 /// without a checkout and re-applied on the new tip when another pipeline pushed first; an environment that already
-/// runs the release is left alone. An edited Kustomize overlay is rendered first when kubectl is on PATH.
+/// runs the release is left alone. An edited Kustomize overlay is rendered first when kubectl is on PATH. In rendered
+/// mode the service's configuration, rendered once at the release's source commit, goes in the same commit.
 /// </summary>
 internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config, GitRepository repository, PushRetry retry) : IReleaseStep<ManifestInput, ManifestUpdateResult>
 {
@@ -67,6 +70,8 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
     {
         var environment = config.Environment(input.Environment);
         var service = config.Service(input.Service);
+        var configCommit = input.Config is { } other && other != input.Commit ? other : null;
+        var rendered = Render(input, environment, configCommit ?? input.Commit, dryRun);
         var deployment = new Deployment(
             environment.Name,
             service.Name,
@@ -77,17 +82,42 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
             input.By,
             input.From,
             input.Approvers,
-            session.Now);
+            session.Now,
+            configCommit);
 
         var write = new BranchWriter(repository, session.Log, retry).Write(
             config.Git.Remote,
             environment.Branch,
             config.Git.MainBranch,
-            snapshot => DeploymentEdits.Compose(config, deployment, input.Action, snapshot, input.Rule),
+            snapshot => DeploymentEdits.Compose(config, deployment, input.Action, snapshot, input.Rule, rendered),
             dryRun,
             new OverlayRenderCheck(session.Context, repository).Verify);
         Report(session.Log, deployment, write);
         return new ManifestUpdateResult(environment.Name, service.Name, input.Version, input.Digest, write);
+    }
+
+    // The render depends on the source commit and the digest, not on the branch: done once, before the write's
+    // attempts, so a lost push race re-applies the same files.
+    private RenderedConfiguration? Render(ManifestInput input, EnvironmentConfig environment, string source, bool dryRun)
+    {
+        // A chart-only service is never rendered: Argo CD renders its chart at the pinned targetRevision.
+        if (environment.Render is null || config.Service(input.Service).ChartOnly)
+        {
+            return null;
+        }
+
+        if (input.Digest is null)
+        {
+            if (dryRun)
+            {
+                session.Log.Information("Dry run: {0}'s configuration for {1} is rendered once its image has a digest.", input.Service, environment.Name);
+                return null;
+            }
+
+            throw new ReleaseException($"{environment.Name} renders {input.Service}'s configuration with the image pinned by digest, and {input.Service} {input.Version} has none here; pass --digest=sha256:… (the registry's digest of {input.Version}).");
+        }
+
+        return new ConfigurationRenderer(session.Context, config, repository).Render(environment.Name, input.Service, source, input.Version, input.Digest);
     }
 
     private static void Report(ICakeLog log, Deployment deployment, BranchWrite write)
@@ -111,7 +141,7 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
                 log.Information("Dry run: would push to {0}{1} on top of {2}: {3}", target, write.Created ? " (new branch)" : "", ShortCommit.Of(write.Parent), write.Message.Split('\n')[0]);
                 foreach (var change in write.Changes)
                 {
-                    log.Information("{0}", UnifiedDiff.Create(change.Before ?? "", change.After, change.Before is null ? "/dev/null" : $"a/{change.Path}", $"b/{change.Path}").TrimEnd('\n'));
+                    log.Information("{0}", UnifiedDiff.Create(change.Before ?? "", change.After ?? "", change.Before is null ? "/dev/null" : $"a/{change.Path}", change.After is null ? "/dev/null" : $"b/{change.Path}").TrimEnd('\n'));
                 }
 
                 break;

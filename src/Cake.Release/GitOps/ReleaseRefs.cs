@@ -82,6 +82,5 @@ internal sealed class ReleaseRefs
         return _history.PushTag(_remote, tagObject, name);
     }
 
-    private bool IsAncestor(string ancestor, string descendant) =>
-        _git.Run(_repository.Root, new ProcessArgumentBuilder().Append("merge-base").Append("--is-ancestor").Append(ancestor).Append(descendant)).Succeeded;
+    private bool IsAncestor(string ancestor, string descendant) => _repository.IsAncestor(ancestor, descendant);
 }

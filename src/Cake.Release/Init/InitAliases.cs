@@ -3,6 +3,8 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Cake.Release.Config;
+using Cake.Release.GitOps;
 using Cake.Release.Hosting;
 using Path = System.IO.Path;
 
@@ -15,9 +17,12 @@ public static class InitAliases
 {
     /// <summary>
     /// Scans the repository for Dockerfiles (each folder holding one becomes a service), Helm charts (matched to
-    /// services by name) and Kustomize overlays (<c>…/overlays/&lt;env&gt;</c>: the environment chain, and the
-    /// overlay each promotion updates), and writes a starter release.yaml explaining every section. Refuses, changing
-    /// nothing, when the file exists. A repository without any Dockerfile still gets a file (see remarks).
+    /// services by name) and Kustomize overlays (<c>…/overlays/&lt;env&gt;</c>: the environment chain), and writes a
+    /// starter release.yaml explaining every section. Refuses, changing nothing, when the file exists. A repository
+    /// without any Dockerfile still gets a file (see remarks). When the overlays follow one layout (per service,
+    /// <c>deploy/&lt;service&gt;/overlays/&lt;env&gt;</c>, or shared, <c>k8s/overlays/&lt;env&gt;</c>) the file uses rendered
+    /// mode (<c>render:</c>), and Init also writes the Argo CD and Flux files that follow each environment's rendered
+    /// folder (<c>deploy/argocd</c>, <c>deploy/flux</c>), leaving any of them that exists as it is.
     /// </summary>
     /// <remarks>
     /// Without Dockerfiles Init writes one placeholder service for the whole repository (path <c>.</c>, builder
@@ -46,12 +51,26 @@ public static class InitAliases
         var scan = new RepositoryScanner(context).Scan(root.FullPath);
         var config = StarterConfigPlanner.Plan(scan);
         var text = StarterConfigRenderer.Render(config);
+        var wiring = Wiring(context, root, file, config, text);
+        var kept = wiring.Where(w => File.Exists(Path.Combine(root.FullPath, w.Path))).Select(w => w.Path).ToList();
         var dryRun = settings.DryRun ?? context.IsDryRun();
         Report(context.Log, config, file);
         if (dryRun)
         {
             context.Log.Information("Dry run: would write {0}:\n{1}", file.FullPath, text);
-            return new InitResult(file, text, false, config);
+            foreach (var each in wiring)
+            {
+                if (kept.Contains(each.Path))
+                {
+                    context.Log.Information("Dry run: would leave {0} as it is: it exists, and Init never overwrites it.", each.Path);
+                }
+                else
+                {
+                    context.Log.Information("Dry run: would write {0}:\n{1}", each.Path, each.Text);
+                }
+            }
+
+            return new InitResult(file, text, false, config, wiring, kept);
         }
 
         // CreateNew: a file that appeared since the check above is left alone, not overwritten.
@@ -66,7 +85,57 @@ public static class InitAliases
         }
 
         context.Log.Information("Wrote {0}; review it and commit it.", file.FullPath);
-        return new InitResult(file, text, true, config);
+        foreach (var each in wiring.Where(w => !kept.Contains(w.Path)))
+        {
+            if (!WriteNew(Path.Combine(root.FullPath, each.Path), each.Text))
+            {
+                kept.Add(each.Path);
+            }
+        }
+
+        foreach (var path in kept)
+        {
+            context.Log.Warning("{0} exists; Init never overwrites it: left as it is (--dryrun --config=<other name> prints what Init would write).", path);
+        }
+
+        if (wiring.Count > kept.Count)
+        {
+            var placeholder = wiring.Any(w => w.Text.Contains(ClusterRepositoryUrl.Placeholder, StringComparison.Ordinal));
+            context.Log.Information("Wrote {0}: Argo CD and Flux follow each environment's rendered/ folder{1}.", string.Join(", ", wiring.Select(w => w.Path).Except(kept)), placeholder ? "; replace the repository URL where they say REPLACE" : string.Empty);
+        }
+
+        return new InitResult(file, text, true, config, wiring, kept);
+    }
+
+    // Rendered mode only: the files follow the folders the written release.yaml renders to, so they are planned from
+    // that text as the tasks will load it, never from a second copy of its rules.
+    private static IReadOnlyList<WiringFile> Wiring(ICakeContext context, DirectoryPath root, FilePath file, StarterConfig config, string text)
+    {
+        if (config.Render is null)
+        {
+            return [];
+        }
+
+        var loaded = ReleaseConfigLoader.Parse(text, file.FullPath, root.FullPath, context.Environment.GetEnvironmentVariable);
+        var git = context.Tools.Resolve("git") is not null || context.Tools.Resolve("git.exe") is not null;
+        var remote = git ? GitTool.For(context).RemoteUrl(root, loaded.Git.Remote) : null;
+        return ClusterWiringPlanner.Plan(loaded, config, ClusterRepositoryUrl.From(remote));
+    }
+
+    // False when the file appeared meanwhile: it is someone's, and stays as it is.
+    private static bool WriteNew(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            stream.Write(new UTF8Encoding(false).GetBytes(text));
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
+        }
     }
 
     // The file's folder is the repository root: release.yaml paths are relative to the folder holding it.
@@ -95,6 +164,19 @@ public static class InitAliases
             ? "none found (no Dockerfile); a placeholder for the whole repository"
             : string.Join(", ", config.Services.Select(s => s.Chart is null ? $"{s.Name} ({s.Path})" : $"{s.Name} ({s.Path}, chart {s.Chart})")));
         log.Information("Environments: {0}{1}", string.Join(" → ", config.Environments.Select(e => e.Name)), config.EnvironmentsFromOverlays ? " (from Kustomize overlays)" : " (the default chain: no Kustomize overlays found)");
+        if (config.Render is { } render)
+        {
+            log.Information("Rendered mode: each promotion renders {0}{1} onto the environment's branch, rendered/<env>/<service>.", render.Kustomize, render.Shared ? $" (selector {render.Selector})" : string.Empty);
+            if (render.Missing.Count > 0)
+            {
+                log.Warning("Overlays missing for some services (they cannot be promoted there until they exist): {0}.", string.Join(", ", render.Missing));
+            }
+        }
+        else if (config.EnvironmentsFromOverlays && !config.Placeholder)
+        {
+            log.Warning("The overlays fit no one render: template (several layouts, or an environment folder not spelled as its name); promotions edit them in place (updates:).");
+        }
+
         if (config.UnmatchedCharts.Count > 0)
         {
             log.Warning("Charts matched to no service by name: {0}; add chart: <folder> to the service each deploys.", string.Join(", ", config.UnmatchedCharts));

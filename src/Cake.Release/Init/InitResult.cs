@@ -7,4 +7,6 @@ namespace Cake.Release.Init;
 /// <param name="Text">The file's text.</param>
 /// <param name="Written">False in a dry run: the text was printed, not written.</param>
 /// <param name="Config">What the text describes: services, environments, builder.</param>
-public sealed record InitResult(FilePath Path, string Text, bool Written, StarterConfig Config);
+/// <param name="Wiring">The Argo CD and Flux files for rendered mode (written, or in a dry run printed), relative to the repository root; empty without overlays.</param>
+/// <param name="Kept">Those of <paramref name="Wiring"/> that already existed: left as they were, never overwritten.</param>
+public sealed record InitResult(FilePath Path, string Text, bool Written, StarterConfig Config, IReadOnlyList<WiringFile> Wiring, IReadOnlyList<string> Kept);

@@ -8,11 +8,13 @@ namespace Cake.Release.Init;
 /// <param name="Dockerfiles">Every Dockerfile (<c>Dockerfile</c>, <c>Dockerfile.*</c>, <c>*.Dockerfile</c>).</param>
 /// <param name="Charts">Every Helm chart (a folder holding <c>Chart.yaml</c>).</param>
 /// <param name="Overlays">Every Kustomize overlay folder (<c>…/overlays/&lt;env&gt;</c> holding a kustomization file).</param>
+/// <param name="OverlayNamespaces">The <c>namespace:</c> an overlay sets, by overlay folder; overlays setting none are absent.</param>
 public sealed record RepositoryScan(
     string RootName,
     IReadOnlyList<string> Dockerfiles,
     IReadOnlyList<FoundChart> Charts,
-    IReadOnlyList<string> Overlays);
+    IReadOnlyList<string> Overlays,
+    IReadOnlyDictionary<string, string>? OverlayNamespaces = null);
 
 /// <summary>A Helm chart found by the scan.</summary>
 /// <param name="Folder">The chart folder, relative to the repository root.</param>

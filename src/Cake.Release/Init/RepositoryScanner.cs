@@ -2,6 +2,8 @@ using Cake.Core;
 using Cake.Core.IO;
 using Cake.Release.Charts;
 using Cake.Release.GitOps;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 using Path = System.IO.Path;
 
 namespace Cake.Release.Init;
@@ -26,6 +28,7 @@ internal sealed class RepositoryScanner
         var dockerfiles = new List<string>();
         var charts = new List<FoundChart>();
         var overlays = new List<string>();
+        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -51,6 +54,10 @@ internal sealed class RepositoryScanner
                 else if (KustomizationFiles.Contains(file, StringComparer.Ordinal) && IsOverlay(relative))
                 {
                     overlays.Add(relative);
+                    if (OverlayNamespace(Path.Combine(folder, file)) is { } name)
+                    {
+                        namespaces[relative] = name;
+                    }
                 }
             }
 
@@ -71,7 +78,8 @@ internal sealed class RepositoryScanner
             Path.GetFileName(Path.TrimEndingDirectorySeparator(root)),
             Sorted(dockerfiles),
             charts.OrderBy(c => c.Folder, StringComparer.Ordinal).ToList(),
-            Sorted(overlays.Distinct()));
+            Sorted(overlays.Distinct()),
+            namespaces);
     }
 
     /// <summary><c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>api.Dockerfile</c>; not <c>Dockerfile.dockerignore</c> or the like.</summary>
@@ -110,6 +118,26 @@ internal sealed class RepositoryScanner
         }
 
         return ignored;
+    }
+
+    // The overlay's namespace: what its resources get, so the cluster wiring can name the same one.
+    private static string? OverlayNamespace(string kustomizationFile)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(kustomizationFile)));
+            return stream.Documents.FirstOrDefault()?.RootNode is YamlMappingNode root
+                && root.Children.TryGetValue(new YamlScalarNode("namespace"), out var node)
+                && node is YamlScalarNode { Value: { Length: > 0 } name }
+                ? name
+                : null;
+        }
+        catch (Exception e) when (e is YamlException or IOException)
+        {
+            // An overlay Init cannot read still counts as one; only its namespace stays unknown.
+            return null;
+        }
     }
 
     private static string? ChartName(string chartFile)

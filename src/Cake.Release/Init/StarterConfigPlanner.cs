@@ -58,14 +58,65 @@ public static class StarterConfigPlanner
         }
 
         var (withCharts, unmatched) = MatchCharts(services, scan.Charts);
-        var environments = Environments(scan.Overlays);
+        var environments = Environments(scan.Overlays, scan.OverlayNamespaces ?? new Dictionary<string, string>());
         return new StarterConfig(
             placeholder ? BuilderKind.OciLayer : BuilderKind.Docker,
             environments,
             withCharts,
             scan.Overlays.Count > 0,
             unmatched,
-            placeholder);
+            placeholder,
+            placeholder ? null : Render(scan.Overlays, withCharts),
+            NameOf(scan.RootName));
+    }
+
+    /// <summary>
+    /// Rendered mode when every overlay is one template: <c>…/&lt;service&gt;/overlays/&lt;env&gt;</c> for every service
+    /// (each renders its own) or one <c>…/overlays/&lt;env&gt;</c> (shared, so a selector picks each service's resources).
+    /// Null, so the overlays are edited in place as before, when there are none or they follow several layouts: one
+    /// <c>render:</c> could not name them all, and a guess would render the wrong files.
+    /// </summary>
+    private static StarterRender? Render(IReadOnlyList<string> overlays, IReadOnlyList<StarterService> services)
+    {
+        var names = services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var templates = overlays.Select(o => Template(o, names)).Distinct(StringComparer.Ordinal).ToList();
+        if (templates is not [{ } template])
+        {
+            return null;
+        }
+
+        if (!template.Contains("{service}", StringComparison.Ordinal))
+        {
+            return new StarterRender(template, "app={service}", []);
+        }
+
+        // A service without its overlay in an environment could not be promoted there: say so in the file now.
+        var environments = overlays.Select(o => o[(o.LastIndexOf('/') + 1)..]).Distinct(StringComparer.Ordinal);
+        var missing = services
+            .SelectMany(s => environments.Select(e => template.Replace("{service}", s.Name, StringComparison.Ordinal).Replace("{env}", e, StringComparison.Ordinal)))
+            .Where(o => !overlays.Contains(o, StringComparer.Ordinal))
+            .ToList();
+        return new StarterRender(template, null, missing);
+    }
+
+    // The overlay folder with its environment (and service, when a folder above overlays/ is named after one: the
+    // nearest) as placeholders; null when the environment's folder is not spelled as its name, as {env} would not find it.
+    private static string? Template(string overlay, IReadOnlySet<string> services)
+    {
+        var parts = overlay.Split('/');
+        if (NameOf(parts[^1]) != parts[^1])
+        {
+            return null;
+        }
+
+        parts[^1] = "{env}";
+        var service = Array.FindLastIndex(parts, parts.Length - 2, services.Contains);
+        if (service >= 0)
+        {
+            parts[service] = "{service}";
+        }
+
+        return string.Join('/', parts);
     }
 
     /// <summary>A folder or environment name made a valid release and image name: lower case, runs of other characters as '-'.</summary>
@@ -160,7 +211,7 @@ public static class StarterConfigPlanner
         return (result, candidates.Select(c => c.Folder).ToList());
     }
 
-    private static List<StarterEnvironment> Environments(IReadOnlyList<string> overlays)
+    private static List<StarterEnvironment> Environments(IReadOnlyList<string> overlays, IReadOnlyDictionary<string, string> namespaces)
     {
         var byName = overlays
             .GroupBy(o => NameOf(LastSegment(o)), StringComparer.Ordinal)
@@ -173,7 +224,19 @@ public static class StarterConfigPlanner
             name,
             i == 0 ? null : names[i - 1],
             byName.GetValueOrDefault(name, []),
-            Gated: names.Count > 1 && i == names.Count - 1)).ToList();
+            Gated: names.Count > 1 && i == names.Count - 1,
+            Namespace(name, byName.GetValueOrDefault(name, []), namespaces))).ToList();
+    }
+
+    private static string? Namespace(string environment, IReadOnlyList<string> overlays, IReadOnlyDictionary<string, string> namespaces)
+    {
+        var set = overlays.Select(o => namespaces.GetValueOrDefault(o)).Distinct(StringComparer.Ordinal).ToList();
+        return set switch
+        {
+            [null] or [] => environment,
+            [{ } one] => one,
+            _ => null,
+        };
     }
 
     private static string FolderOf(string path) => path.LastIndexOf('/') is var slash and >= 0 ? path[..slash] : ".";

@@ -25,6 +25,7 @@ public static partial class StarterConfigRenderer
         Git(yaml);
         Tags(yaml);
         Build(yaml, config);
+        Render(yaml, config);
         Environments(yaml, config);
         Services(yaml, config);
         return yaml.ToString();
@@ -100,6 +101,41 @@ public static partial class StarterConfigRenderer
         yaml.Blank();
     }
 
+    private static void Render(Lines yaml, StarterConfig config)
+    {
+        if (config.Render is not { } render)
+        {
+            return;
+        }
+
+        yaml.Comment("Rendered mode, since the repository has Kustomize overlays: when a service goes into an environment, its");
+        yaml.Comment("overlay is rendered (kubectl kustomize) as of the release's source commit, with its image pinned by digest,");
+        yaml.Comment("and the plain manifests, one file per resource, are committed to rendered/<env>/<service>/ on the");
+        yaml.Comment("environment's branch, in the same commit as release-manifests/<env>.yaml. The cluster applies that folder:");
+        yaml.Comment("deploy/argocd (an Argo CD ApplicationSet per environment) and deploy/flux (a Flux GitRepository and Kustomization");
+        yaml.Comment("per environment), which Init writes beside this file, point there. render: false in an environment edits its");
+        yaml.Comment("overlay in place instead.");
+        yaml.Add("render:");
+        if (render.Shared)
+        {
+            yaml.Add($"  kustomize: {Scalar(render.Kustomize)}", "one overlay every service shares, so:");
+            yaml.Add($"  selector: {Scalar(render.Selector!)}", "picks each service's resources out of it");
+            yaml.Comment("  The label must be on each resource of a service (Deployment, Service, ConfigMap, ...), e.g. app: blue in");
+            yaml.Comment("  the base files: a resource without it is rendered for no service, so it never reaches the cluster.");
+        }
+        else
+        {
+            yaml.Add($"  kustomize: {Scalar(render.Kustomize)}", "each service's own overlay, per environment");
+            if (render.Missing.Count > 0)
+            {
+                yaml.Comment($"  Not in the repository yet, so those services cannot go into those environments: {string.Join(", ", render.Missing)}.");
+            }
+        }
+
+        yaml.Optional("  path: rendered/{env}/{service}", "the folder on each environment's branch (the default)");
+        yaml.Blank();
+    }
+
     private static void Environments(Lines yaml, StarterConfig config)
     {
         yaml.Comment("The environments, and the promotion chain their from: keys form. DeployDev writes the auto environment on");
@@ -109,7 +145,7 @@ public static partial class StarterConfigRenderer
         foreach (var environment in config.Environments)
         {
             yaml.Add($"  {Scalar(environment.Name)}:");
-            yaml.Add($"    branch: {Scalar(environment.Auto ? $"gitops/{environment.Name}-auto-update" : $"gitops/{environment.Name}-releases")}", "the GitOps branch of its manifest");
+            yaml.Add($"    branch: {Scalar(environment.Branch)}", config.Render is null ? "the GitOps branch of its manifest" : "the GitOps branch: its manifest and rendered/");
             if (environment.Auto)
             {
                 yaml.Add("    auto: true", "DeployDev records every changed service here");
@@ -132,6 +168,12 @@ public static partial class StarterConfigRenderer
                 yaml.Optional("    milestoneTag: \"release-{env}-{date:yyyyMMdd}\"", "one git tag per promotion day");
                 yaml.Optional("    notify:", "webhooks told of each promotion; URLs from variables");
                 yaml.Add("    #   - slack: ${SLACK_WEBHOOK_URL}");
+            }
+
+            if (config.Render is not null)
+            {
+                // The overlays are what render: reads; editing them on the branch too would change nothing that runs.
+                continue;
             }
 
             if (environment.Overlays.Count > 0)
@@ -215,7 +257,7 @@ public static partial class StarterConfigRenderer
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     // A plain scalar when YAML reads it back as the same string, else double-quoted.
-    private static string Scalar(string value) =>
+    internal static string Scalar(string value) =>
         PlainSafe().IsMatch(value) && !Reserved().IsMatch(value)
             ? value
             : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";

@@ -11,6 +11,7 @@ namespace Cake.Release.Manifests;
 /// <param name="From">The environment the version came from, if any.</param>
 /// <param name="ApprovedBy">The approvers.</param>
 /// <param name="At">When it is deployed.</param>
+/// <param name="Config">The commit its configuration comes from, when not <paramref name="Commit"/>.</param>
 public sealed record Deployment(
     string Environment,
     string Service,
@@ -21,4 +22,5 @@ public sealed record Deployment(
     string By,
     string? From,
     IReadOnlyList<string> ApprovedBy,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? Config = null);

@@ -96,6 +96,7 @@ public sealed class EnvironmentManifest
         Line(text, "image", entry.Image is null ? null : YamlScalar.Write(entry.Image));
         Line(text, "digest", entry.Digest is null ? null : YamlScalar.Write(entry.Digest));
         Line(text, "commit", entry.Commit is null ? null : YamlScalar.Write(entry.Commit));
+        Line(text, "config", entry.Config is null ? null : YamlScalar.Write(entry.Config));
         Line(text, "deployed", YamlScalar.Write(entry.Deployed.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), quote: true));
         Line(text, "by", entry.By is null ? null : YamlScalar.Write(entry.By));
         Line(text, "from", entry.From is null ? null : YamlScalar.Write(entry.From));

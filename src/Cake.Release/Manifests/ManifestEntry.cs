@@ -8,6 +8,10 @@ namespace Cake.Release.Manifests;
 /// <param name="Deployed">When it was written; kept in UTC to the second, as rendered: <c>2025-01-20T10:04:00Z</c>.</param>
 /// <param name="By">Who promoted it: <c>--by</c>, the CI actor or the git user.</param>
 /// <param name="From">The environment it was promoted from, or null when it was built for this one.</param>
+/// <param name="Config">
+/// The commit its configuration was rendered from, when that is not <paramref name="Commit"/>: a change of the
+/// service's configuration alone is deployed with the image it already runs.
+/// </param>
 public sealed record ManifestEntry(
     string Version,
     string? Image,
@@ -15,8 +19,12 @@ public sealed record ManifestEntry(
     string? Commit,
     DateTimeOffset Deployed,
     string? By = null,
-    string? From = null)
+    string? From = null,
+    string? Config = null)
 {
+    /// <summary>The commit the release stands for, image and configuration: <see cref="Config"/> when set, else <see cref="Commit"/>.</summary>
+    public string? Source => Config ?? Commit;
+
     /// <summary>When it was written, in UTC and to the second, so an entry equals itself read back from the file.</summary>
     public DateTimeOffset Deployed { get; init => field = ToSecond(value); } = ToSecond(Deployed);
 

@@ -30,25 +30,28 @@ public static class DeployAliases
         ArgumentNullException.ThrowIfNull(settings);
         var session = ReleaseSession.Of(context);
         var deployment = DevDeployment.Check(session, settings);
-        return DeployDevResults.Record(deployment, settings.Builds.Count > 0 ? new BuildOnceResult(settings.Builds.ToList()) : BuildChanged(session, settings));
+        ChangeSet? changes = null;
+        var built = settings.Builds.Count > 0 ? new BuildOnceResult(settings.Builds.ToList()) : BuildChanged(session, settings, out changes);
+        return DeployDevResults.Record(deployment, built, changes);
     }
 
     // Checked before anything is built (DevDeployment.Check), so bad input leaves the registry untouched. The
     // caller's Detect and Build settings are copied, not changed.
-    private static BuildOnceResult BuildChanged(ReleaseSession session, DeployDevSettings settings)
+    private static BuildOnceResult BuildChanged(ReleaseSession session, DeployDevSettings settings, out ChangeSet? changes)
     {
         var (services, commit) = (settings.Services.ToList(), settings.Build.Commit);
+        changes = null;
         if (services.Count == 0)
         {
             var detect = settings.Detect.Copy<DetectChangedSettings>();
             detect.ConfigFile = settings.ConfigFile;
-            var changes = DetectChangedRun.Run(session, detect);
-            if (changes.Services.Count == 0)
+            changes = DetectChangedRun.Run(session, detect);
+            if (changes.ToBuild.Count == 0)
             {
                 return new BuildOnceResult([]);
             }
 
-            (services, commit) = (changes.Names.ToList(), commit ?? changes.Head);
+            (services, commit) = (changes.ToBuild.ToList(), commit ?? changes.Head);
         }
 
         var build = settings.Build.For(services, commit);

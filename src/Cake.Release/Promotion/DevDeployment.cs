@@ -1,5 +1,6 @@
 using Cake.Core.Diagnostics;
 using Cake.Release.Building;
+using Cake.Release.Changes;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
 using Cake.Release.Registry;
@@ -44,11 +45,17 @@ public sealed partial class DevDeployment
         return new DevDeployment(session, settings, config, environment, repository, by);
     }
 
-    /// <summary>Moves the imageTag and writes the manifest entry of each build; an image already recorded is left alone and said so.</summary>
-    public DeployDevResult Record(IReadOnlyList<ServiceBuild> builds)
+    /// <summary>
+    /// Moves the imageTag and writes the manifest entry of each build; an image already recorded is left alone and said
+    /// so. Then each service whose configuration alone changed (<paramref name="changes"/>) gets a new revision: the
+    /// image it runs, with the configuration of the change set's head.
+    /// </summary>
+    public DeployDevResult Record(IReadOnlyList<ServiceBuild> builds, ChangeSet? changes = null)
     {
         ArgumentNullException.ThrowIfNull(builds);
-        if (builds.Count == 0)
+        // A chart-only service has no configuration of its own to render: its chart changes are chart releases.
+        var reconfigured = (changes?.Reconfigured ?? []).Where(s => (_settings.Services.Count == 0 || _settings.Services.Contains(s)) && !_config.Service(s).ChartOnly).ToList();
+        if (builds.Count == 0 && reconfigured.Count == 0)
         {
             _session.Log.Information("No service changed; {0} stays as it is.", Environment.Name);
             return new DeployDevResult(Environment.Name, []);
@@ -80,6 +87,35 @@ public sealed partial class DevDeployment
             deployments.Add(dryRun ? manifest.Plan(entry) : manifest.Apply(entry));
         }
 
+        foreach (var service in reconfigured)
+        {
+            if (Reconfigure(service, changes!.Head) is { } input)
+            {
+                deployments.Add(dryRun ? manifest.Plan(input) : manifest.Apply(input));
+            }
+        }
+
         return new DeployDevResult(Environment.Name, deployments);
+    }
+
+    // A configuration change alone: the entry the environment has, with the configuration of head. Without an entry
+    // there is no image to run it with, and without rendering nothing of it is written, so both are said and skipped.
+    private ManifestInput? Reconfigure(string service, string head)
+    {
+        if (Environment.Render is null)
+        {
+            _session.Log.Information("{0}: only its configuration changed, and {1} has no render: in release.yaml, so there is nothing to deploy.", service, Environment.Name);
+            return null;
+        }
+
+        var manifest = new RemoteManifests(_repository).Read(_config, [Environment])[Environment.Name];
+        if (manifest?.Entry(service) is not { Commit: { } commit } current)
+        {
+            _session.Log.Warning("{0}: only its configuration changed, and {1} runs no build of it yet; deploy it once with --service={0} to build it.", service, Environment.Name);
+            return null;
+        }
+
+        _session.Log.Information("{0}: only its configuration changed; {1} keeps {2} ({3}) with the configuration of {4}.", service, Environment.Name, current.Version, current.Digest ?? "no digest", ShortCommit.Of(head));
+        return new ManifestInput(Environment.Name, service, current.Version, current.Digest, commit, _by, null, [], "deploy", Config: _repository.SourceCommit(head));
     }
 }

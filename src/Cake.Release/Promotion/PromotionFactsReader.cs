@@ -69,7 +69,7 @@ internal static class PromotionFactsReader
         source = hotfix?.Entry ?? source;
 
         var (level, changed) = (ChangeLevel.None, false);
-        if (source?.Commit is { } commit)
+        if (source?.Source is { } commit)
         {
             refs.EnsureCommit(commit, config.Git.MainBranch);
             var unit = ReleaseUnit.Resolve(config, request.Service, null, needsChart: false, dir => dir);
@@ -81,7 +81,7 @@ internal static class PromotionFactsReader
             ? PromotedImage.Facts(ImageReference.InRegistry(config.Registry, config.Service(request.Service).Image), digest,
                 choice.Version is null ? null : ReleaseVersion.Text(choice.Version), settings.Registry, config.RepositoryRoot, session.Variable)
             : new RegistryFacts(null, null);
-        ReleaseBranchState? branch = choice.Version is { } version && source?.Commit is { } at
+        ReleaseBranchState? branch = choice.Version is { } version && source?.Source is { } at
             ? refs.BranchState(PromotionNames.For(config, target, request.Service, version, at, now).ReleaseBranch, at)
             : null;
 
@@ -124,7 +124,7 @@ internal static class PromotionFactsReader
     private static (ManifestEntry Entry, string Tag)? Hotfix(ReleaseSession session, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, ManifestEntry? source, IReadOnlyList<ReleaseTag> tags, ReleaseRefs refs)
     {
         if (request.Version is null || !ReleaseVersion.TryParse(request.Version, out var wanted, out _)
-            || tags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, wanted)) is not { } released || released.Commit == source?.Commit)
+            || tags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, wanted)) is not { } released || released.Commit == source?.Source)
         {
             return null;
         }

@@ -25,7 +25,7 @@ public static class PromotionPolicy
         var alreadyDone = version is not null && source is not null && facts.Target is { } current
             && current.Version == ReleaseVersion.Text(version) && current.Digest == source.Digest;
 
-        var names = version is null ? null : PromotionNames.For(config, target, request.Service, version, source?.Commit, facts.Now);
+        var names = version is null ? null : PromotionNames.For(config, target, request.Service, version, source?.Source, facts.Now);
         if (config.Service(request.Service).ChartOnly)
         {
             return ChartPromotionPolicy.Evaluate(request, facts, target, names, alreadyDone,
@@ -45,7 +45,7 @@ public static class PromotionPolicy
         };
 
         var registryTags = version is null ? [] : new[] { ReleaseVersion.Text(version), target.ImageTag }.OfType<string>().Distinct().ToList();
-        return new PromotionPlan(request.Service, target.From, target.Name, version is null ? null : ReleaseVersion.Text(version), source?.Digest, source?.Commit,
+        return new PromotionPlan(request.Service, target.From, target.Name, version is null ? null : ReleaseVersion.Text(version), source?.Digest, source?.Source,
             checks, registryTags, names, target.Notify.Select(n => n.Kind).ToList(), alreadyDone);
     }
 
@@ -75,7 +75,7 @@ public static class PromotionPolicy
 
     private static PromotionCheck Source(PromotionRequest request, ReleaseConfig config, EnvironmentConfig target, ManifestEntry? source, SemanticVersion? version, string? sourceTag)
     {
-        if (sourceTag is not null && source?.Commit is { } hotfix)
+        if (sourceTag is not null && source?.Source is { } hotfix)
         {
             return source.Digest is null
                 ? Fail("source", $"the hotfix {sourceTag} (commit {Abbreviated(hotfix)}) has no image under its build tag; run Hotfix again to build it")
@@ -104,7 +104,7 @@ public static class PromotionPolicy
             return Fail("source", $"{target.From} runs {request.Service} {source.Version}, not {ReleaseVersion.Text(version)}; promote {ReleaseVersion.Text(ReleaseVersion.Core(running!))} (leave out --version), or get {ReleaseVersion.Text(version)} into {target.From} first");
         }
 
-        return Pass("source", $"{target.From} runs {request.Service} {source.Version} ({Short(source.Digest)}, commit {Abbreviated(source.Commit)}, deployed {Time(source.Deployed)})");
+        return Pass("source", $"{target.From} runs {request.Service} {source.Version} ({Short(source.Digest)}, commit {Abbreviated(source.Commit)}{(source.Config is { } configCommit ? $", configuration of {Abbreviated(configCommit)}" : "")}, deployed {Time(source.Deployed)})");
     }
 
     private static PromotionCheck Digest(PromotionRequest request, EnvironmentConfig target, ManifestEntry? source, RegistryFacts registry)
@@ -230,13 +230,13 @@ public static class PromotionPolicy
             problems.Add($"the image tag {request.Service}:{text} already names {Short(tagged)}, not {Short(source.Digest)}");
         }
 
-        if (facts.ReleaseTags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, version)) is { } tag && tag.Commit != source.Commit)
+        if (facts.ReleaseTags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, version)) is { } tag && tag.Commit != source.Source)
         {
-            problems.Add($"the git tag {tag.Name} already marks commit {Abbreviated(tag.Commit)}, not {(source.Commit is null ? "no commit" : Abbreviated(source.Commit))}");
+            problems.Add($"the git tag {tag.Name} already marks commit {Abbreviated(tag.Commit)}, not {(source.Source is null ? "no commit" : Abbreviated(source.Source))}");
         }
 
         // A pre-release of a version already released elsewhere could never become that version.
-        if (version.IsPrerelease && facts.ReleaseTags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, ReleaseVersion.Core(version))) is { } stable && stable.Commit != source.Commit)
+        if (version.IsPrerelease && facts.ReleaseTags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, ReleaseVersion.Core(version))) is { } stable && stable.Commit != source.Source)
         {
             problems.Add($"{ReleaseVersion.Text(stable.Version)} is already released ({stable.Name} marks commit {Abbreviated(stable.Commit)}), so {text} could never be released");
         }
@@ -252,12 +252,12 @@ public static class PromotionPolicy
 
     private static PromotionCheck ReleaseBranch(ReleaseBranchState? state, PromotionNames? names, ManifestEntry? source)
     {
-        if (state is null || names is null || source?.Commit is null)
+        if (state is null || names is null || source?.Source is null)
         {
             return Fail("release-branch", "no release branch to check without a version and a source commit (see version and source)");
         }
 
-        var (branch, commit) = (names.ReleaseBranch, Abbreviated(source.Commit));
+        var (branch, commit) = (names.ReleaseBranch, Abbreviated(source.Source));
         return state switch
         {
             ReleaseBranchState.Absent => Pass("release-branch", $"{branch} is created at {commit}"),

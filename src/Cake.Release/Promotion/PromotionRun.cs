@@ -111,8 +111,9 @@ public sealed class PromotionRun
     public void WriteManifest()
     {
         var target = Target;
-        var input = new ManifestInput(target.Name, _request.Service, Plan.Version!, Plan.Digest, Plan.Commit!, _request.Promoter, target.From, Approvers(), "promote",
-            current => PromotionPolicy.Replaces(_request.Service, target.Name, Plan.Version!, current));
+        // The image's commit and the configuration's travel together from the source environment.
+        var input = new ManifestInput(target.Name, _request.Service, Plan.Version!, Plan.Digest, _facts.Source?.Commit ?? Plan.Commit!, _request.Promoter, target.From, Approvers(), "promote",
+            current => PromotionPolicy.Replaces(_request.Service, target.Name, Plan.Version!, current), Plan.Commit);
         var step = new ManifestStep(_session, _config, _repository, _settings.Retry);
         try
         {

@@ -42,7 +42,7 @@ public static class PromotionVersion
 
             return channel is null || wanted!.IsPrerelease
                 ? new VersionChoice(wanted, "--version")
-                : PreReleaseOf(wanted, channel, tags, source?.Commit, $"the next {channel} of --version={text}");
+                : PreReleaseOf(wanted, channel, tags, source?.Source, $"the next {channel} of --version={text}");
         }
 
         if (source is null)
@@ -50,11 +50,11 @@ public static class PromotionVersion
             return new VersionChoice(null, "none", $"there is no source version to release; promote {request.Service} into {target.From ?? "the source"} first");
         }
 
-        var reused = tags.Where(t => t.Commit == source.Commit && (channel is null ? !t.Version.IsPrerelease : ReleaseVersion.IsOfChannel(t.Version, channel, out _)))
+        var reused = tags.Where(t => t.Commit == source.Source && (channel is null ? !t.Version.IsPrerelease : ReleaseVersion.IsOfChannel(t.Version, channel, out _)))
             .Select(t => t.Version).Max(Precedence.SemVer);
         if (reused is not null)
         {
-            return new VersionChoice(reused, $"the release tag already on {ShortCommit.Of(source.Commit!)}");
+            return new VersionChoice(reused, $"the release tag already on {ShortCommit.Of(source.Source!)}");
         }
 
         if (request.Bump is null && ReleaseVersion.TryParse(source.Version, out var running, out _))
@@ -66,7 +66,7 @@ public static class PromotionVersion
 
             return ReleaseVersion.IsOfChannel(running!, channel, out _)
                 ? new VersionChoice(running, $"{source.Version}, as {target.From} runs it")
-                : PreReleaseOf(ReleaseVersion.Core(running!), channel, tags, source.Commit, $"the next {channel} of {ReleaseVersion.Text(ReleaseVersion.Core(running!))}");
+                : PreReleaseOf(ReleaseVersion.Core(running!), channel, tags, source.Source, $"the next {channel} of {ReleaseVersion.Text(ReleaseVersion.Core(running!))}");
         }
 
         try

@@ -76,7 +76,7 @@ public static class RollbackAliases
         // the rollback subject and the trailers say what happened.
         ManifestInput.Check(to.Version, to.Digest);
         var write = new ManifestStep(session, config, repository, settings.Retry);
-        var entry = new ManifestInput(environment.Name, service.Name, to.Version, to.Digest, repository.SourceCommit(to.Commit), by, null, [], "rollback");
+        var entry = new ManifestInput(environment.Name, service.Name, to.Version, to.Digest, repository.SourceCommit(to.Commit), by, null, [], "rollback", Config: to.Config);
         var manifest = dryRun ? write.Plan(entry) : write.Apply(entry);
 
         return new RollbackResult(environment.Name, service.Name, from.Version, to.Version, to.Digest, to.Commit,

@@ -6,6 +6,9 @@ public enum DriftMark
     /// <summary>The environment's <c>from</c> runs a newer release of the service than it does, or runs it where this one does not.</summary>
     Behind,
 
+    /// <summary>The environment's <c>from</c> runs the service with a newer configuration (rendered mode): one its configuration's commit is part of.</summary>
+    ConfigBehind,
+
     /// <summary>The registry's tag for the entry's version names another digest than the one the manifest says runs.</summary>
     DigestMismatch,
 

@@ -8,6 +8,7 @@ public static class DriftMarks
     public static string Name(DriftMark mark) => mark switch
     {
         DriftMark.Behind => "behind",
+        DriftMark.ConfigBehind => "config-behind",
         DriftMark.DigestMismatch => "digest-mismatch",
         DriftMark.Unverified => "unverified",
         _ => throw new ArgumentOutOfRangeException(nameof(mark), mark, null),
@@ -18,11 +19,12 @@ public static class DriftMarks
     public static string Meaning(DriftMark mark) => mark switch
     {
         DriftMark.Behind => "the environment it is promoted from runs a newer release (or runs the service where this one does not)",
+        DriftMark.ConfigBehind => "the environment it is promoted from runs the service with a newer configuration (a later commit of it)",
         DriftMark.DigestMismatch => "the registry tag of this version names another digest than the one recorded as running",
         DriftMark.Unverified => "the registry could not be read, so the digest was not checked",
         _ => throw new ArgumentOutOfRangeException(nameof(mark), mark, null),
     };
 
     /// <summary>Every mark, in the order outputs list them.</summary>
-    public static IReadOnlyList<DriftMark> All { get; } = [DriftMark.Behind, DriftMark.DigestMismatch, DriftMark.Unverified];
+    public static IReadOnlyList<DriftMark> All { get; } = [DriftMark.Behind, DriftMark.ConfigBehind, DriftMark.DigestMismatch, DriftMark.Unverified];
 }

@@ -38,6 +38,19 @@ public static class DriftRules
     }
 
     /// <summary>
+    /// Whether the source environment runs a newer configuration of the service: the commits its configuration comes
+    /// from differ, and this environment's is in the history of the source's (a rollback in the source is not newer).
+    /// </summary>
+    /// <param name="entry">What runs in the environment.</param>
+    /// <param name="source">What runs in the environment it is promoted from.</param>
+    /// <param name="isAncestor">Whether the first commit is in the history of the second.</param>
+    public static bool IsConfigurationBehind(ManifestEntry? entry, ManifestEntry? source, Func<string, string, bool> isAncestor)
+    {
+        ArgumentNullException.ThrowIfNull(isAncestor);
+        return entry?.Source is { } running && source?.Source is { } newer && running != newer && isAncestor(running, newer);
+    }
+
+    /// <summary>
     /// Whether the registry's tag for the entry's version names another digest than the entry records. A tag that
     /// does not exist, or an entry without a digest, names nothing to disagree with.
     /// </summary>

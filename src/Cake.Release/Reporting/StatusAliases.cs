@@ -19,7 +19,8 @@ public static class StatusAliases
     /// <summary>
     /// Reads every environment's manifest from the remote's GitOps branches (no checkout) and shows, per service and
     /// environment, the version, the digest's first 12 hex digits and how long ago it was deployed, marking drift:
-    /// <c>behind</c> (the environment's <c>from</c> runs a newer release), <c>digest-mismatch</c> (the registry's tag
+    /// <c>behind</c> (the environment's <c>from</c> runs a newer release), <c>config-behind</c> (in rendered mode: it
+    /// runs a newer configuration; each such cell also names the commit its configuration comes from), <c>digest-mismatch</c> (the registry's tag
     /// for the version names another digest than the manifest) and <c>unverified</c> (the registry could not be read;
     /// one warning, and the run still succeeds). <see cref="StatusFormat.Table"/> and <see cref="StatusFormat.Markdown"/>
     /// print to the log, Markdown also to the GitHub Actions job summary; <see cref="StatusFormat.Json"/> and
@@ -43,7 +44,8 @@ public static class StatusAliases
         var services = config.Services.Select(s => s.Name).Where(s => named.Count == 0 || named.Contains(s)).ToList();
         var dryRun = settings.DryRun ?? context.IsDryRun();
 
-        var manifests = new RemoteManifests(new GitRepository(context, config.RepositoryRoot, settings.Git)).Read(config, [.. config.Environments]);
+        var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
+        var manifests = new RemoteManifests(repository).Read(config, [.. config.Environments]);
         var readings = new Dictionary<(string Environment, string Service), VersionTagReading>();
         using (var tags = new VersionTags(settings.Registry ?? new RegistrySettings(), config.RepositoryRoot, context.Environment.GetEnvironmentVariable, context.Log))
         {
@@ -60,7 +62,7 @@ public static class StatusAliases
             }
         }
 
-        var status = StatusMatrix.Build(config.Environments, services, manifests, readings, ReleaseSession.Of(context).Now);
+        var status = StatusMatrix.Build(config.Environments, services, manifests, readings, ReleaseSession.Of(context).Now, repository.IsAncestor);
         if (!status.Cells.Any(cell => cell.Runs))
         {
             // An empty matrix is the state of a new repository, not a failure: say what fills it.

@@ -10,13 +10,16 @@ namespace Cake.Release.Reporting;
 /// <param name="Drift">The drift marks, in <see cref="DriftMarks.All"/> order; empty when none.</param>
 public sealed record StatusCell(string Service, string Environment, ManifestEntry? Entry, string? Age, IReadOnlyList<DriftMark> Drift)
 {
+    /// <summary>In an environment that renders its configuration: the commit what runs was rendered from; else null.</summary>
+    public string? Configuration { get; init; }
+
     /// <summary>True when the service runs in the environment.</summary>
     public bool Runs => Entry is not null;
 
     /// <summary>The first 12 hex digits of the digest (after <c>sha256:</c>), as registries and kubectl abbreviate it; null without one.</summary>
     public string? ShortDigest => Entry?.Digest is { } digest ? Abbreviate(digest) : null;
 
-    /// <summary>The drift marks by name (<c>behind</c>, <c>digest-mismatch</c>, <c>unverified</c>).</summary>
+    /// <summary>The drift marks by name (<c>behind</c>, <c>config-behind</c>, <c>digest-mismatch</c>, <c>unverified</c>).</summary>
     public IReadOnlyList<string> DriftNames => Drift.Select(DriftMarks.Name).ToList();
 
     private static string Abbreviate(string digest)

@@ -90,6 +90,11 @@ public static class StatusHtml
             var title = $"{entry.Image}@{entry.Digest ?? "(no digest)"}\ncommit {entry.Commit ?? "(unknown)"}\ndeployed {Iso(entry.Deployed)}{(entry.By is null ? "" : " by " + entry.By)}{(entry.From is null ? "" : " from " + entry.From)}";
             html.Append(CultureInfo.InvariantCulture, $" title=\"{E(title)}\"><span class=\"version\">{E(entry.Version)}</span> ");
             html.Append(CultureInfo.InvariantCulture, $"<code class=\"digest\">{E(cell.ShortDigest ?? "no digest")}</code> ");
+            if (cell.Configuration is { } configuration)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<code class=\"config\" title=\"configuration rendered from {E(configuration)}\">config {E(ShortCommit.Of(configuration))}</code> ");
+            }
+
             html.Append(CultureInfo.InvariantCulture, $"<time class=\"age\" datetime=\"{E(Iso(entry.Deployed))}\">{E(cell.Age!)}</time>");
         }
         else
@@ -129,6 +134,8 @@ public static class StatusHtml
         td.drift { font-weight: 500; }
         td.behind, .swatch.behind { background: #fff1c2; }
         td.behind .mark { color: #7d4e00; }
+        td.config-behind, .swatch.config-behind { background: #e3ecff; }
+        td.config-behind .mark { color: #1f4fa8; }
         td.digest-mismatch, .swatch.digest-mismatch { background: #ffd8d3; }
         td.digest-mismatch .mark { color: #a40e26; }
         td.unverified, .swatch.unverified { background: repeating-linear-gradient(45deg, #eaeef2, #eaeef2 6px, #f6f8fa 6px, #f6f8fa 12px); }

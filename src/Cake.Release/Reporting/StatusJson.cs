@@ -31,6 +31,11 @@ public static class StatusJson
                 json.WriteString("version", entry.Version);
                 json.WriteString("commit", entry.Commit);
                 json.WriteString("digest", entry.Digest);
+                if (cell.Configuration is { } configuration)
+                {
+                    json.WriteString("config", configuration);
+                }
+
                 json.WriteString("date", entry.Deployed.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                 json.WriteString("image", entry.Image);
                 json.WriteString("by", entry.By);

@@ -17,12 +17,17 @@ public static class StatusMatrix
     /// <param name="manifests">Each environment's manifest, or null (or absent) when it has none yet.</param>
     /// <param name="registry">The registry's answer per (environment, service) entry.</param>
     /// <param name="now">The clock the ages are relative to.</param>
+    /// <param name="isAncestor">
+    /// Whether one commit is in the history of another: in environments that render their configuration, a cell whose
+    /// source runs a newer configuration of the same release gets <c>config-behind</c>. Not checked when null.
+    /// </param>
     public static ReleaseStatus Build(
         IReadOnlyList<EnvironmentConfig> environments,
         IReadOnlyList<string> services,
         IReadOnlyDictionary<string, EnvironmentManifest?> manifests,
         IReadOnlyDictionary<(string Environment, string Service), VersionTagReading> registry,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Func<string, string, bool>? isAncestor = null)
     {
         ArgumentNullException.ThrowIfNull(environments);
         ArgumentNullException.ThrowIfNull(services);
@@ -31,6 +36,7 @@ public static class StatusMatrix
 
         var ordered = ChainOrder(environments);
         var sources = environments.ToDictionary(e => e.Name, e => e.From, StringComparer.Ordinal);
+        var rendered = environments.Where(e => e.Render is not null).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         ManifestEntry? EntryOf(string? environment, string service) =>
             environment is not null && manifests.GetValueOrDefault(environment) is { } manifest ? manifest.Entry(service) : null;
 
@@ -41,9 +47,14 @@ public static class StatusMatrix
             {
                 var entry = EntryOf(environment, service);
                 var drift = new List<DriftMark>();
-                if (DriftRules.IsBehind(entry, EntryOf(sources[environment], service)))
+                var source = EntryOf(sources[environment], service);
+                if (DriftRules.IsBehind(entry, source))
                 {
                     drift.Add(DriftMark.Behind);
+                }
+                else if (isAncestor is not null && rendered.Contains(environment) && DriftRules.IsConfigurationBehind(entry, source, isAncestor))
+                {
+                    drift.Add(DriftMark.ConfigBehind);
                 }
 
                 if (entry is not null && registry.GetValueOrDefault((environment, service)) is { } reading)
@@ -58,7 +69,10 @@ public static class StatusMatrix
                     }
                 }
 
-                cells.Add(new StatusCell(service, environment, entry, entry is null ? null : EntryAge.Format(entry.Deployed, now), drift));
+                cells.Add(new StatusCell(service, environment, entry, entry is null ? null : EntryAge.Format(entry.Deployed, now), drift)
+                {
+                    Configuration = rendered.Contains(environment) ? entry?.Source : null,
+                });
             }
         }
 

@@ -3,7 +3,7 @@ namespace Cake.Release.Reporting;
 /// <summary>What one matrix cell says in the text outputs (table and Markdown): version, short digest, age, drift.</summary>
 internal static class StatusText
 {
-    /// <summary><c>1.6.0 3f2c1a2b4c5d 5h [behind]</c>; <c>-</c> where the service does not run.</summary>
+    /// <summary><c>1.6.0 3f2c1a2b4c5d 5h [behind]</c> (with <c>config a1b2c3d</c> where configuration is rendered); <c>-</c> where the service does not run.</summary>
     public static string Cell(StatusCell cell)
     {
         var parts = new List<string>();
@@ -11,6 +11,11 @@ internal static class StatusText
         {
             parts.Add(entry.Version);
             parts.Add(cell.ShortDigest ?? "no-digest");
+            if (cell.Configuration is { } configuration)
+            {
+                parts.Add("config " + ShortCommit.Of(configuration));
+            }
+
             parts.Add(cell.Age!);
         }
         else

@@ -26,6 +26,7 @@ public sealed class DeployDevTask : FrostingTask
             ?? throw new ReleaseException("DeployDev has nothing checked: it runs after CheckDeployDev in the same run; run --target=DeployDev without --exclusive.");
         var built = session.Find<BuildOnceResult>()
             ?? throw new ReleaseException("DeployDev has no images: it records what BuildOnce built in the same run; run --target=DeployDev without --exclusive.");
-        session.Keep(DeployDevResults.Record(deployment, built));
+        var detected = session.Find<DetectChangedRun.DetectedChanges>();
+        session.Keep(DeployDevResults.Record(deployment, built, detected?.Changes));
     }
 }

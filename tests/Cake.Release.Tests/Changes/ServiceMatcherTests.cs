@@ -27,6 +27,39 @@ public sealed class ServiceMatcherTests
         Assert.Empty(match.Outside);
     }
 
+    // Configuration: blue's and yellow's deploy folders, and a values file inside yellow's own folder.
+    private static IReadOnlyList<string> Configuration(ServiceConfig service) => service.Name switch
+    {
+        "blue" => ["deploy/blue"],
+        "yellow" => ["deploy/yellow", "projects/yellow/values.yaml"],
+        _ => [],
+    };
+
+    [Fact]
+    public void A_file_under_a_services_configuration_paths_is_a_configuration_change_that_reaches_no_dependent()
+    {
+        var match = ServiceMatcher.Match(Shop, [Modified("deploy/blue/base/deployment.yaml"), Modified("projects/yellow/values.yaml")], Configuration);
+
+        Assert.Equal(["blue", "yellow"], match.Changed.Select(c => c.Key));
+        var blue = Assert.Single(match.ReasonsFor("blue")!);
+        Assert.Equal(ChangeReasonKind.Configuration, blue.Kind);
+        Assert.Equal([Modified("deploy/blue/base/deployment.yaml")], blue.Files);
+        Assert.Equal("configuration: projects/yellow/values.yaml (modified)", Assert.Single(match.ReasonsFor("yellow")!).Describe());
+        Assert.Null(match.ReasonsFor("red"));
+    }
+
+    [Fact]
+    public void A_code_and_a_configuration_change_together_are_a_build_and_reach_the_dependents()
+    {
+        var match = ServiceMatcher.Match(Shop, [Modified("deploy/yellow/base/deployment.yaml"), Modified("projects/yellow/app.txt")], Configuration);
+
+        Assert.Equal([ChangeReasonKind.Files, ChangeReasonKind.Configuration], match.ReasonsFor("yellow")!.Select(r => r.Kind));
+        Assert.Equal([ChangeReason.OnService("yellow")], match.ReasonsFor("red")!);
+        var changed = new ChangedService("yellow", null, BaseSource.None, match.ReasonsFor("yellow")!);
+        Assert.False(changed.ConfigurationOnly);
+        Assert.True(new ChangedService("blue", null, BaseSource.None, [ChangeReason.InConfiguration([Modified("deploy/blue/x.yaml")])]).ConfigurationOnly);
+    }
+
     [Fact]
     public void A_library_file_marks_every_service_that_depends_on_the_library_path()
     {

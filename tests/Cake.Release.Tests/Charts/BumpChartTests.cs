@@ -69,7 +69,7 @@ public sealed class BumpChartTests : IDisposable
         var result = Bump(new BumpChartSettings { Service = "blue", DryRun = true });
 
         Assert.Equal(ReleaseOutcome.Planned, result.Outcome);
-        Assert.Contains(result.Changes, c => c.Path == "helm/charts/blue/Chart.yaml" && c.After.Contains("version: 1.6.0"));
+        Assert.Contains(result.Changes, c => c.Path == "helm/charts/blue/Chart.yaml" && c.After!.Contains("version: 1.6.0"));
         Assert.Equal(before, GitRemote.LocalState(_repo.Clone));
     }
 

@@ -22,7 +22,7 @@ public sealed class ExampleMonorepoTests
         Assert.Equal(new[] { "yellow" }, config.Service("red")!.DependsOn);
         var production = config.Environment("production")!;
         Assert.Equal((2, TimeSpan.Zero, "staging"), (production.Approvals, production.Soak, production.From));
-        Assert.NotEmpty(production.Updates);
+        Assert.Equal("k8s/overlays/production", production.Render!.OverlayFor("blue", "production"));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ExampleMonorepoTests
         {
             CopyTree(Example, copy);
 
-            var (_, config) = InitRun.WriteAndLoad(copy, "release.init.yaml");
+            var (result, config) = InitRun.WriteAndLoad(copy, "release.init.yaml");
 
             Assert.Equal(new[] { "blue", "green", "red", "yellow" }, config.Services.Select(s => s.Name).Order(StringComparer.Ordinal));
             foreach (var service in config.Services)
@@ -74,8 +74,14 @@ public sealed class ExampleMonorepoTests
             Assert.Equal(["staging", "production"], config.Environments.Where(e => e.From is not null).Select(e => e.Name));
             foreach (var environment in config.Environments)
             {
-                Assert.Contains(new KustomizeUpdate($"k8s/overlays/{environment.Name}"), environment.Updates);
+                // As the example's own release.yaml: the shared overlays rendered, each service picked by its app label.
+                Assert.Equal($"k8s/overlays/{environment.Name}", environment.Render!.OverlayFor("blue", environment.Name));
+                Assert.Equal("app=blue", environment.Render.SelectorFor("blue", environment.Name));
             }
+
+            // The example ships its own Argo CD and Flux files: Init leaves every one of them as it is.
+            Assert.Equal(result.Wiring.Select(w => w.Path), result.Kept);
+            Assert.All(result.Kept, path => Assert.Equal(File.ReadAllBytes(Path.Combine(Example, path)), File.ReadAllBytes(Path.Combine(copy, path))));
         }
         finally
         {

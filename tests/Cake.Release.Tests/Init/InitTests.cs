@@ -60,11 +60,15 @@ public sealed class InitTests
         Assert.Equal(2, production.Approvals);
         Assert.Equal(TimeSpan.FromHours(24), production.Soak);
         Assert.Equal(0, config.Environment("staging").Approvals);
+        // One shared overlay per environment: rendered mode, each service's resources picked by their app label.
         foreach (var environment in config.Environments)
         {
-            var update = Assert.IsType<KustomizeUpdate>(Assert.Single(environment.Updates));
-            Assert.Equal($"k8s/overlays/{environment.Name}", update.Directory);
+            Assert.Empty(environment.Updates);
+            Assert.Equal($"k8s/overlays/{environment.Name}", environment.Render!.OverlayFor("blue", environment.Name));
+            Assert.Equal("app=blue", environment.Render.SelectorFor("blue", environment.Name));
         }
+
+        Assert.True(File.Exists(Path.Combine(repository, "deploy", "argocd", "qa.yaml")));
     }
 
     [Fact]
@@ -78,6 +82,9 @@ public sealed class InitTests
         Assert.Equal("api", Assert.Single(config.Services).Name);
         Assert.Equal(["dev", "staging", "production"], config.Environments.Select(e => e.Name));
         Assert.Equal(2, config.Environment("production").Approvals);
+        Assert.All(config.Environments, e => Assert.Null(e.Render));
+        Assert.Empty(result.Wiring);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "deploy")));
         foreach (var section in new[] { "registry:", "git:", "tags:", "build:", "environments:", "services:" })
         {
             var lines = result.Text.Split('\n');
@@ -128,8 +135,11 @@ public sealed class InitTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.False(File.Exists(Path.Combine(folder.Path, "release.yaml")));
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "deploy")));
         Assert.Contains("    path: projects/blue", run.Output, StringComparison.Ordinal);
-        Assert.Contains("      - kustomize: k8s/overlays/dev", run.Output, StringComparison.Ordinal);
+        Assert.Contains("  kustomize: \"k8s/overlays/{env}\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("would write deploy/argocd/dev.yaml:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("revision: gitops/dev-auto-update", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,6 +165,7 @@ public sealed class InitTests
         Assert.Equal(["dev", "perf", "prod"], plan.Environments.Select(e => e.Name));
         Assert.Equal(["k/overlays/dev", "x/overlays/dev"], plan.Environments[0].Overlays);
         Assert.True(plan.Environments[^1].Gated);
+        Assert.Null(plan.Render); // two layouts (k/ and x/): one render: could not name both
     }
 
     private static void Write(string root, string path, string text)
