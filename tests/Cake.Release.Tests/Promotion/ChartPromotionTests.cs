@@ -151,4 +151,25 @@ public sealed class ChartPromotionTests : IDisposable
         Assert.Contains("payments 0.2.0 is already in production; nothing to do.", again.Output);
         Assert.Equal(tip, _world.RemoteCommit("refs/heads/gitops/production-releases"));
     }
+
+    [Fact]
+    public void Rollback_puts_the_previous_chart_version_and_its_pin_back()
+    {
+        foreach (var change in new[] { "data: {a: 1}\n", "data: {a: 2}\n" })
+        {
+            ShopMonorepo.Commit(_world.Clone, "feat(payments): more config", new Dictionary<string, string?> { ["charts/payments/templates/configmap.yaml"] = "kind: ConfigMap\n" + change });
+            Run("--target=ReleaseChart", "--service=payments");
+            GitRemote.Git(_world.Clone, "pull", "--quiet", "--tags", "origin", "main");
+            Run("--target=DeployDev", "--service=payments", "--by=ci-bot");
+        }
+
+        Assert.Equal("0.3.0", _world.Manifest("dev")!.Entry("payments")!.Version);
+        var rollback = Run("--target=Rollback", "--env=dev", "--service=payments", "--by=alice");
+
+        var entry = _world.Manifest("dev")!.Entry("payments")!;
+        Assert.Equal(("0.2.0", _world.RemoteCommit("refs/tags/payments/chart-0.2.0")), (entry.Version, entry.Commit));
+        Assert.Equal(Applications("dev", "payments/chart-0.2.0"), _world.Remote.Show("gitops/dev-auto-update", "environments/dev/argocd-applications.yaml"));
+        Assert.Contains("rollback(payments): 0.2.0 → dev", GitRemote.Git(_world.Remote.Bare, "log", "-1", "--format=%s", "gitops/dev-auto-update"));
+        Assert.DoesNotContain("Error", rollback.Output);
+    }
 }
