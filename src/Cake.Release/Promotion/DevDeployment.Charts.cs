@@ -1,5 +1,5 @@
-using Cake.Core.Diagnostics;
 using System.Text;
+using Cake.Core.Diagnostics;
 using Cake.Release.Charts;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
