@@ -35,7 +35,10 @@ internal sealed class BuildOnceRun
         }
 
         var config = ReleaseSession.Of(_context).Config(_settings.ConfigFile);
-        var (services, changedHead) = Select(config);
+        var (selected, changedHead) = Select(config);
+        var charts = selected.Where(s => s.ChartOnly).Select(s => s.Name).ToList();
+        charts.ForEach(chart => Log(LogLevel.Information, $"BuildOnce: {chart} is a chart without an image (image: false); nothing to build for it."));
+        var services = selected.Where(s => !s.ChartOnly).ToList();
         var dryRun = _settings.DryRun ?? _context.IsDryRun();
         var sourceDirectory = _settings.SourceDirectory?.MakeAbsolute(_context.Environment) ?? new DirectoryPath(config.RepositoryRoot);
         var checkout = new BuildCheckout(_context, sourceDirectory);
@@ -44,9 +47,9 @@ internal sealed class BuildOnceRun
             ?? throw new ReleaseException($"BuildOnce: {sourceDirectory.FullPath} has no commit to build; commit first, or pass --commit=<sha>."));
         if (services.Count == 0)
         {
-            Log(LogLevel.Information, $"BuildOnce: no service changed ({ChangedServices.RelativePath}); nothing to build.");
+            Log(LogLevel.Information, $"BuildOnce: no {(charts.Count > 0 ? "service with an image" : "service")} changed ({ChangedServices.RelativePath}); nothing to build.");
             WriteReport(config, commit, [], [], dryRun);
-            return ReleaseSession.Of(_context).Keep(new BuildOnceResult([], dryRun));
+            return ReleaseSession.Of(_context).Keep(new BuildOnceResult([], dryRun) { Charts = charts, Commit = commit });
         }
 
         var created = checkout.CommitTime(commit);
@@ -76,7 +79,7 @@ internal sealed class BuildOnceRun
                 Log(LogLevel.Information, $"{plan.Service.Name} {plan.Target.Tag} would be built with {builderName} at {ShortCommit.Of(commit)} and pushed to {plan.Target}.");
             }
 
-            return ReleaseSession.Of(_context).Keep(new BuildOnceResult(services.Select(s => results[s.Name]).ToList(), DryRun: true));
+            return ReleaseSession.Of(_context).Keep(new BuildOnceResult(services.Select(s => results[s.Name]).ToList(), DryRun: true) { Charts = charts, Commit = commit });
         }
 
         var failures = new List<ImageBuildException>();
@@ -106,7 +109,7 @@ internal sealed class BuildOnceRun
             throw new BuildFailedException(failures.OrderBy(f => services.Select(s => s.Name).ToList().IndexOf(f.Service)).ToList(), services.Count);
         }
 
-        return ReleaseSession.Of(_context).Keep(new BuildOnceResult(builds));
+        return ReleaseSession.Of(_context).Keep(new BuildOnceResult(builds) { Charts = charts, Commit = commit });
     }
 
     private ServiceBuild? Build(IImageBuilder builder, ServicePlan plan, List<ImageBuildException> failures)

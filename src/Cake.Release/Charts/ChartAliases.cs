@@ -123,7 +123,7 @@ public static class ChartAliases
             return plan.NothingToRelease || plan.AlreadyTagged is not null
                 ? new BranchChange("", [])
                 : new BranchChange($"chore(release): {unit.Name} {ReleaseVersion.Text(plan.Version!)}\n\n{ReleaseCommit.Trailer}: {plan.Tag}\n", plan.Edits);
-        }, ReleaseSession.Of(context).IsDryRun(settings));
+        }, ReleaseSession.Of(context).IsDryRun(settings), unit.ChartDir is { } chartDir ? new ChartLint(context, repository, chartDir).Verify : null);
 
         ReleaseStep.Notes(context.Log, plan!);
         if (ReleaseStep.Finished(context.Log, plan!) is { } finished)

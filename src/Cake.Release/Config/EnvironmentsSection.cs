@@ -9,7 +9,7 @@ namespace Cake.Release.Config;
 internal static class EnvironmentsSection
 {
     private static readonly string[] EnvironmentKeys = ["branch", "from", "auto", "imageTag", "preRelease", "approvals", "soak", "milestoneTag", "updates", "notify", "render"];
-    private static readonly string[] FileUpdateKeys = ["file", "path", "value"];
+    private static readonly string[] FileUpdateKeys = ["file", "path", "value", "for"];
 
     public static IReadOnlyList<EnvironmentConfig> Read(ConfigReader reader, YamlMappingNode root, Func<string, string?> environment, TagsConfig tags, GitConfig git)
     {
@@ -117,17 +117,28 @@ internal static class EnvironmentsSection
             var item = reader.Mapping(list.Children[i], itemKey, "- kustomize: <dir> or - file: <file> with path: \"{service}.image.tag\"");
             if (ConfigReader.Optional(item, "kustomize") is { } kustomize)
             {
-                reader.Entries(item, itemKey, ["kustomize"], "a key of a kustomize update (it takes only kustomize:)");
+                reader.Entries(item, itemKey, ["kustomize", "for"], "a key of a kustomize update (it takes kustomize: and for: images)");
+                var scope = ReadFor(reader, item, itemKey);
+                if (scope != UpdateServices.Images)
+                {
+                    throw reader.Error(ConfigReader.Optional(item, "for")!, $"{itemKey}.for", $"{itemKey}.for is {scope.ToString().ToLowerInvariant()}, but a kustomize update writes images: entries, which only services with an image have; remove for:, or pin charts with - file: <Application file> and path: \"[metadata.name={{service}}-{{env}}].spec.source.targetRevision\" with for: charts");
+                }
+
                 updates.Add(new KustomizeUpdate(CheckedPath(reader, kustomize, $"{itemKey}.kustomize")));
             }
             else if (ConfigReader.Optional(item, "file") is { } file)
             {
                 reader.Entries(item, itemKey, FileUpdateKeys, "a key of a file update");
                 var path = reader.Required(item, list.Children[i], itemKey, "path", "path: \"{service}.image.tag\" (the dotted key to set)");
+                var fileKey = $"{itemKey}.file";
                 updates.Add(new FileValueUpdate(
-                    CheckedPath(reader, file, $"{itemKey}.file"),
+                    CheckedPath(reader, file, fileKey),
                     reader.Template(path, $"{itemKey}.path"),
-                    reader.OptionalTemplate(item, itemKey, "value") ?? TagTemplate.Parse("{version}")));
+                    reader.OptionalTemplate(item, itemKey, "value") ?? TagTemplate.Parse("{version}"))
+                {
+                    For = ReadFor(reader, item, itemKey),
+                });
+                reader.Template(file, fileKey);
             }
             else
             {
@@ -138,6 +149,16 @@ internal static class EnvironmentsSection
 
         return updates;
     }
+
+    private static UpdateServices ReadFor(ConfigReader reader, YamlMappingNode item, string parent) =>
+        reader.OptionalText(item, parent, "for", text => text is "images" or "charts" or "all"
+            ? null
+            : "is not a kind of service; write for: images (the default), for: charts (services with image: false) or for: all") switch
+        {
+            "charts" => UpdateServices.Charts,
+            "all" => UpdateServices.All,
+            _ => UpdateServices.Images,
+        };
 
     private static string CheckedPath(ConfigReader reader, YamlNode node, string key)
     {

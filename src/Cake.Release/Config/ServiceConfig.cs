@@ -9,8 +9,15 @@ public sealed record ServiceConfig
     /// <summary>The service folder, relative to the repository root, with '/' separators (<c>.</c> for the root).</summary>
     public required string Path { get; init; }
 
-    /// <summary>The image repository under the registry; the service name by default.</summary>
+    /// <summary>The image repository under the registry; the service name by default (and unused when <see cref="ChartOnly"/>).</summary>
     public required string Image { get; init; }
+
+    /// <summary>
+    /// The service is a Helm chart without an image (<c>image: false</c>, with <c>chart:</c>): nothing is built or
+    /// retagged for it; its releases are chart versions (<c>tags.chartRelease</c>), promoted by pinning the version in
+    /// the environments' manifests and <c>updates:</c> marked <c>for: charts</c>.
+    /// </summary>
+    public bool ChartOnly { get; init; }
 
     /// <summary>The Dockerfile, relative to <see cref="Path"/>; <c>Dockerfile</c> by default.</summary>
     public string Dockerfile { get; init; } = "Dockerfile";

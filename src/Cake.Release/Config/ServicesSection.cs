@@ -26,6 +26,12 @@ internal static class ServicesSection
         foreach (var (name, keyNode, value) in entries)
         {
             var service = ReadService(reader, name, keyNode, value, repository, names);
+            services.Add(service);
+            if (service.ChartOnly)
+            {
+                continue;
+            }
+
             var imageNode = value is YamlMappingNode m && ConfigReader.Optional(m, "image") is { } i ? i : keyNode;
             if (images.TryGetValue(service.Image, out var other))
             {
@@ -34,7 +40,6 @@ internal static class ServicesSection
             }
 
             images[service.Image] = (name, imageNode);
-            services.Add(service);
         }
 
         CheckDependencyCycles(reader, entries, services);
@@ -96,6 +101,10 @@ internal static class ServicesSection
         reader.Entries(service, key, ServiceKeys, "a key of a service");
         var pathNode = reader.Required(service, keyNode, key, "path", $"path: projects/{name} (the service folder, relative to the repository root)");
         var path = ExistingFolder(reader, pathNode, $"{key}.path", repository);
+        if (IsChartOnly(service))
+        {
+            return ReadChartOnly(reader, name, keyNode, service, key, path, repository, services);
+        }
 
         var config = new ServiceConfig
         {
@@ -117,6 +126,43 @@ internal static class ServicesSection
             Context = ConfigReader.Optional(service, "context") is { } context ? InsidePath(reader, context, $"{key}.context", repository, path) : config.Context,
             Output = ConfigReader.Optional(service, "output") is { } output ? InsidePath(reader, output, $"{key}.output", repository, path) : config.Output,
             BuildArgs = BuildSection.Args(reader, service, key, "buildArgs"),
+            Changelog = ConfigReader.Optional(service, "changelog") is { } changelog ? InsidePath(reader, changelog, $"{key}.changelog", repository, path) : config.Changelog,
+            DependsOn = ReadDependsOn(reader, service, key, repository, services),
+            Deploy = ReadDeploy(reader, service, key, repository),
+        };
+    }
+
+    // `image: false` (a plain false, as YAML reads a boolean): the service is a Helm chart released on its own. A
+    // quoted 'false' stays an image repository of that name.
+    private static bool IsChartOnly(YamlMappingNode service) =>
+        ConfigReader.Optional(service, "image") is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: { } text }
+        && text.Equals("false", StringComparison.OrdinalIgnoreCase);
+
+    // A chart without an image: its releases are chart versions, promoted without a registry, so it needs a chart
+    // and takes none of the keys that describe an image build.
+    private static ServiceConfig ReadChartOnly(ConfigReader reader, string name, YamlNode keyNode, YamlMappingNode service, string key, string path, string repository, IReadOnlyList<string> services)
+    {
+        foreach (var buildKey in new[] { "dockerfile", "context", "output", "buildArgs" })
+        {
+            if (ConfigReader.Optional(service, buildKey) is { } node)
+            {
+                throw reader.Error(node, $"{key}.{buildKey}", $"{key}.{buildKey} describes an image build, but {key}.image is false (a chart without an image); remove {buildKey}:, or give the service an image");
+            }
+        }
+
+        var chart = ConfigReader.Optional(service, "chart")
+            ?? throw reader.Error(ConfigReader.Optional(service, "image")!, $"{key}.image", $"{key}.image is false, so the service is a chart without an image, but it names no chart; add chart: <folder holding Chart.yaml>, e.g. chart: charts/{name}");
+        var config = new ServiceConfig
+        {
+            Name = name,
+            Path = path,
+            Image = name,
+            ChartOnly = true,
+            Chart = InsidePath(reader, chart, $"{key}.chart", repository, string.Empty),
+            Location = reader.At(keyNode, key),
+        };
+        return config with
+        {
             Changelog = ConfigReader.Optional(service, "changelog") is { } changelog ? InsidePath(reader, changelog, $"{key}.changelog", repository, path) : config.Changelog,
             DependsOn = ReadDependsOn(reader, service, key, repository, services),
             Deploy = ReadDeploy(reader, service, key, repository),

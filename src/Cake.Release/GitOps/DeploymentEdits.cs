@@ -24,7 +24,8 @@ public static class DeploymentEdits
         var service = config.Service(deployment.Service);
         var edits = new List<FileEdit> { Manifest(config, deployment, snapshot, rule) };
         var renders = new List<OverlayRelease>();
-        foreach (var update in environment.Updates)
+        // for: keeps image updates (a kustomize images: entry) off chart-only services, and chart pins off images.
+        foreach (var update in environment.Updates.Where(u => u.AppliesTo(service)))
         {
             switch (update)
             {
@@ -78,7 +79,7 @@ public static class DeploymentEdits
         var path = KustomizationTree.KustomizationFile(update.Directory.TrimEnd('/'), snapshot.ReadText)
             ?? throw new ReleaseException($"{snapshot.Describe(update.Directory)} has no kustomization.yaml; add the overlay on {snapshot.Branch} (or main, before the branch exists), or fix its `kustomize:` entry in release.yaml.");
         var text = snapshot.ReadText(path)!;
-        var names = ServiceImageEntries.NamesOf(deployment.Image, service.Image);
+        var names = ServiceImageEntries.NamesOf(deployment.Image ?? throw new InvalidOperationException($"{deployment.Service} has no image for {update.Directory}"), service.Image);
         try
         {
             var entries = KustomizeImages.Entries(text);
@@ -107,15 +108,16 @@ public static class DeploymentEdits
     private static FileEdit Value(FileValueUpdate update, Deployment deployment, BranchSnapshot snapshot)
     {
         var values = new TemplateValues { Service = deployment.Service, Version = deployment.Version, Sha = deployment.Commit, Environment = deployment.Environment, Date = deployment.At };
-        var text = snapshot.ReadText(update.File)
-            ?? throw new ReleaseException($"{snapshot.Describe(update.File)} does not exist; add it on {snapshot.Branch} (or main, before the branch exists), or fix its `file:` entry in release.yaml.");
+        var file = update.FileFor(values);
+        var text = snapshot.ReadText(file)
+            ?? throw new ReleaseException($"{snapshot.Describe(file)} does not exist; add it on {snapshot.Branch} (or main, before the branch exists), or fix its `file:` entry in release.yaml.");
         try
         {
-            return new FileEdit(update.File, PathValue.Set(text, update.Path.Render(values), update.Value.Render(values)));
+            return new FileEdit(file, PathValue.Set(text, update.Path.Render(values), update.Value.Render(values)));
         }
         catch (YamlEditException error)
         {
-            throw new ReleaseException($"{snapshot.Describe(update.File)}: {error.Message}", error);
+            throw new ReleaseException($"{snapshot.Describe(file)}: {error.Message}", error);
         }
     }
 }

@@ -38,6 +38,11 @@ public static class GitOpsAliases
         var environment = config.Environment(settings.Environment);
         var service = config.Service(settings.Service);
         RefuseGates(environment, service.Name, settings.Version);
+        if (service.ChartOnly)
+        {
+            // Its version must be a released chart (a chart release tag), which DeployDev checks and this does not.
+            throw new ReleaseException($"UpdateManifest records an image, and {service.Name} is a chart without an image (image: false in {config.File}); DeployDev records its released chart version in {config.AutoEnvironment?.Name ?? "the auto environment"} (run ReleaseChart --service={service.Name} first), and Promote<Env> moves it on.");
+        }
 
         var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
         var given = settings.Commit is null ? null : repository.SourceCommit(settings.Commit);

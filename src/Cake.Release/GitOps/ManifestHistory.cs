@@ -56,10 +56,12 @@ internal sealed class ManifestHistory
     /// The newest commit from <paramref name="tip"/> back that promoted <paramref name="service"/> to
     /// <paramref name="version"/> with <paramref name="digest"/> in <paramref name="path"/>, as its subject and
     /// trailers say (<see cref="ManifestCommitMessage"/>); null when none did (the entry came from a rollback or by hand).
+    /// A chart-only service's promotion has no digest: its source commit tells the commit apart instead.
     /// </summary>
-    public string? PromotionCommit(string tip, string path, string service, string version, string digest)
+    public string? PromotionCommit(string tip, string path, string service, string version, string? digest, string sourceCommit)
     {
-        var (serviceLine, versionLine, digestLine) = ($"Service: {service}", $"Version: {version}", $"Digest: {digest}");
+        var (serviceLine, versionLine) = ($"Service: {service}", $"Version: {version}");
+        var digestLine = digest is null ? $"Source-Commit: {sourceCommit}" : $"Digest: {digest}";
         var log = new ProcessArgumentBuilder().Append("log").Append("--format=%H%x00%B%x1e").Append("--fixed-strings").Append("--all-match")
             .AppendQuoted($"--grep={serviceLine}").AppendQuoted($"--grep={digestLine}").Append(tip).Append("--").AppendQuoted(path);
         var output = _git.Run(Root, log).OrFail(Root, $"read the history of {path} at {ShortCommit.Of(tip)}", "check the repository").Output;

@@ -78,7 +78,7 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
             environment.Name,
             service.Name,
             input.Version,
-            ImageReference.InRegistry(config.Registry, service.Image).Name,
+            service.ChartOnly ? null : ImageReference.InRegistry(config.Registry, service.Image).Name,
             input.Digest,
             input.Commit,
             input.By,
@@ -102,7 +102,8 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
     // attempts, so a lost push race re-applies the same files.
     private RenderedConfiguration? Render(ManifestInput input, EnvironmentConfig environment, string source, bool dryRun)
     {
-        if (environment.Render is null || input.Rendered is not null)
+        // A chart-only service is never rendered: Argo CD renders its chart at the pinned targetRevision.
+        if (environment.Render is null || input.Rendered is not null || config.Service(input.Service).ChartOnly)
         {
             return input.Rendered;
         }

@@ -4,7 +4,7 @@ namespace Cake.Release.Manifests;
 /// <param name="Environment">The environment written.</param>
 /// <param name="Service">The service.</param>
 /// <param name="Version">The version it will run (a release version, or the build tag in an auto environment).</param>
-/// <param name="Image">The image repository, as pulled (<c>registry.example.com/acme/blue</c>).</param>
+/// <param name="Image">The image repository, as pulled (<c>registry.example.com/acme/blue</c>); null for a chart-only service.</param>
 /// <param name="Digest">The image digest, when known; promotion moves this, never rebuilds.</param>
 /// <param name="Commit">The source commit of the build.</param>
 /// <param name="By">The promoter.</param>
@@ -16,7 +16,7 @@ public sealed record Deployment(
     string Environment,
     string Service,
     string Version,
-    string Image,
+    string? Image,
     string? Digest,
     string Commit,
     string By,

@@ -93,7 +93,7 @@ public sealed class EnvironmentManifest
         var text = new StringBuilder();
         text.Append(Indent).Append(YamlScalar.Write(service)).Append(":\n");
         Line(text, "version", YamlScalar.Write(entry.Version, quote: true));
-        Line(text, "image", YamlScalar.Write(entry.Image));
+        Line(text, "image", entry.Image is null ? null : YamlScalar.Write(entry.Image));
         Line(text, "digest", entry.Digest is null ? null : YamlScalar.Write(entry.Digest));
         Line(text, "commit", entry.Commit is null ? null : YamlScalar.Write(entry.Commit));
         Line(text, "config", entry.Config is null ? null : YamlScalar.Write(entry.Config));

@@ -2,7 +2,7 @@ namespace Cake.Release.Manifests;
 
 /// <summary>What runs of one service in one environment: one entry of an environment manifest.</summary>
 /// <param name="Version">The release version, e.g. <c>1.6.1</c>.</param>
-/// <param name="Image">The image repository, e.g. <c>registry.example.com/acme/blue</c>.</param>
+/// <param name="Image">The image repository, e.g. <c>registry.example.com/acme/blue</c>; null for a chart-only service, whose version is its chart's.</param>
 /// <param name="Digest">The image digest that runs (<c>sha256:…</c>): promotion moves this digest, never rebuilds.</param>
 /// <param name="Commit">The source commit the image was built from.</param>
 /// <param name="Deployed">When it was written; kept in UTC to the second, as rendered: <c>2025-01-20T10:04:00Z</c>.</param>
@@ -14,7 +14,7 @@ namespace Cake.Release.Manifests;
 /// </param>
 public sealed record ManifestEntry(
     string Version,
-    string Image,
+    string? Image,
     string? Digest,
     string? Commit,
     DateTimeOffset Deployed,

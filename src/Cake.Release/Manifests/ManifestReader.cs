@@ -90,7 +90,7 @@ internal static class ManifestReader
     {
         if (node is not YamlMappingNode entry)
         {
-            throw new ManifestFormatException(source, (int)node.Start.Line, $"services.{service} must be a mapping with version:, image: and deployed:");
+            throw new ManifestFormatException(source, (int)node.Start.Line, $"services.{service} must be a mapping with version: and deployed: (and image: for a service with an image)");
         }
 
         string Required(string key) => Scalar(Value(entry, key) is { } v && !IsNull(v)
@@ -106,7 +106,7 @@ internal static class ManifestReader
                 $"services.{service}.deployed \"{deployedText}\" is not a time like 2025-01-20T10:04:00Z");
         }
 
-        return new ManifestEntry(Required("version"), Required("image"), Optional("digest"), Optional("commit"), deployed, Optional("by"), Optional("from"), Optional("config"));
+        return new ManifestEntry(Required("version"), Optional("image"), Optional("digest"), Optional("commit"), deployed, Optional("by"), Optional("from"), Optional("config"));
     }
 
     private static YamlNode? Value(YamlMappingNode map, string key) =>

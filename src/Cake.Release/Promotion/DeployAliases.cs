@@ -31,13 +31,13 @@ public static class DeployAliases
         var session = ReleaseSession.Of(context);
         var deployment = DevDeployment.Check(session, settings);
         ChangeSet? changes = null;
-        var builds = settings.Builds.Count > 0 ? settings.Builds.ToList() : BuildChanged(session, settings, out changes);
-        return deployment.Record(builds, changes);
+        var built = settings.Builds.Count > 0 ? new BuildOnceResult(settings.Builds.ToList()) : BuildChanged(session, settings, out changes);
+        return DeployDevResults.Record(deployment, built, changes);
     }
 
     // Checked before anything is built (DevDeployment.Check), so bad input leaves the registry untouched. The
     // caller's Detect and Build settings are copied, not changed.
-    private static List<ServiceBuild> BuildChanged(ReleaseSession session, DeployDevSettings settings, out ChangeSet? changes)
+    private static BuildOnceResult BuildChanged(ReleaseSession session, DeployDevSettings settings, out ChangeSet? changes)
     {
         var (services, commit) = (settings.Services.ToList(), settings.Build.Commit);
         changes = null;
@@ -48,7 +48,7 @@ public static class DeployAliases
             changes = DetectChangedRun.Run(session, detect);
             if (changes.ToBuild.Count == 0)
             {
-                return [];
+                return new BuildOnceResult([]);
             }
 
             (services, commit) = (changes.ToBuild.ToList(), commit ?? changes.Head);
@@ -57,6 +57,6 @@ public static class DeployAliases
         var build = settings.Build.For(services, commit);
         build.ConfigFile = settings.ConfigFile;
         build.DryRun = session.IsDryRun(settings);
-        return new BuildOnceRun(session.Context, build).Run().Builds.ToList();
+        return new BuildOnceRun(session.Context, build).Run();
     }
 }

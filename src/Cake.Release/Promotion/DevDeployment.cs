@@ -14,7 +14,7 @@ namespace Cake.Release.Promotion;
 /// digest first, then its manifest entry written, one commit per service. In that order a failure never leaves a
 /// manifest naming a digest the tag does not follow, and a re-run completes what is missing.
 /// </summary>
-public sealed class DevDeployment
+public sealed partial class DevDeployment
 {
     private readonly ReleaseSession _session;
     private readonly DeployDevSettings _settings;
@@ -53,7 +53,8 @@ public sealed class DevDeployment
     public DeployDevResult Record(IReadOnlyList<ServiceBuild> builds, ChangeSet? changes = null)
     {
         ArgumentNullException.ThrowIfNull(builds);
-        var reconfigured = (changes?.Reconfigured ?? []).Where(s => _settings.Services.Count == 0 || _settings.Services.Contains(s)).ToList();
+        // A chart-only service has no configuration of its own to render: its chart changes are chart releases.
+        var reconfigured = (changes?.Reconfigured ?? []).Where(s => (_settings.Services.Count == 0 || _settings.Services.Contains(s)) && !_config.Service(s).ChartOnly).ToList();
         if (builds.Count == 0 && reconfigured.Count == 0)
         {
             _session.Log.Information("No service changed; {0} stays as it is.", Environment.Name);

@@ -36,6 +36,11 @@ public static class HotfixAliases
 
         var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
         var service = config.Service(settings.Service);
+        if (service.ChartOnly)
+        {
+            throw new ReleaseException($"{service.Name} is a chart without an image (image: false in {config.File}), and Hotfix builds an image on a release branch; commit the fix to {config.Git.MainBranch}, release the chart with ReleaseChart --service={service.Name} and promote that version.");
+        }
+
         var remote = config.Git.Remote;
         var dryRun = settings.DryRun ?? context.IsDryRun();
         var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);

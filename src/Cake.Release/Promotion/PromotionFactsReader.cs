@@ -49,6 +49,21 @@ internal static class PromotionFactsReader
         var from = config.Source(target);
         var manifests = new RemoteManifests(repository).Read(config, [.. new[] { target, from }.OfType<EnvironmentConfig>()]);
         var source = from is null ? null : manifests[from.Name]?.Entry(request.Service);
+        if (config.Service(request.Service).ChartOnly)
+        {
+            // No registry, no release branch, no hotfix line: the chart release tags are the whole story.
+            return new PromotionFacts
+            {
+                Config = config,
+                Source = source,
+                Target = manifests[target.Name]?.Entry(request.Service),
+                ReleaseTags = ReleaseTags.Of(config.Tags.ChartRelease, request.Service, refs.RemoteTags()),
+                Version = ChartVersion(request, target, source),
+                Registry = new RegistryFacts(null, null),
+                Now = now,
+            };
+        }
+
         var tags = ReleaseTags.Of(config.Tags.Release, request.Service, refs.RemoteTags());
         var hotfix = from is { Auto: true } ? Hotfix(session, settings, config, request, source, tags, refs) : null;
         source = hotfix?.Entry ?? source;
@@ -91,7 +106,7 @@ internal static class PromotionFactsReader
     // check like any other: reported with the rest, and nothing moved.
     private static (RenderedConfiguration?, string?) Render(ReleaseSession session, ReleaseConfig config, GitRepository repository, EnvironmentConfig target, string service, ManifestEntry? source, VersionChoice choice)
     {
-        if (target.Render is null || source is not { Digest: { } digest, Source: { } commit } || choice.Version is not { } version)
+        if (target.Render is null || config.Service(service).ChartOnly || source is not { Digest: { } digest, Source: { } commit } || choice.Version is not { } version)
         {
             return (null, null);
         }
@@ -104,6 +119,24 @@ internal static class PromotionFactsReader
         {
             return (null, error.Message.Replace(" Nothing was pushed.", "", StringComparison.Ordinal).TrimEnd('.'));
         }
+    }
+
+    // A chart version goes on as the source runs it; only --version naming that same version is accepted (the source check says so otherwise).
+    private static VersionChoice ChartVersion(PromotionRequest request, EnvironmentConfig target, ManifestEntry? source)
+    {
+        if (request.Bump is not null)
+        {
+            return new VersionChoice(null, "--bump", $"{request.Service} is a chart without an image, whose versions are chart releases promoted as they are; leave out --bump (ReleaseChart makes new chart versions)");
+        }
+
+        if (source is null)
+        {
+            return new VersionChoice(null, "none", $"there is no chart version to promote; get {request.Service} into {target.From ?? "the source"} first");
+        }
+
+        return ReleaseVersion.TryParse(source.Version, out var version, out var problem)
+            ? new VersionChoice(version, $"the chart version {target.From} runs")
+            : new VersionChoice(null, "none", $"{target.From} runs {request.Service} at {source.Version}, which is not a chart version ({problem}); deploy a released chart version there");
     }
 
     // A hotfix (Hotfix: a fix cherry-picked onto a release branch, tagged and built there) never runs in the auto

@@ -25,6 +25,13 @@ public sealed record PromotionPlan(
     IReadOnlyList<string> Notify,
     bool AlreadyDone)
 {
+    /// <summary>
+    /// For a chart-only service (<c>image: false</c>): the chart release tag that is the promoted version
+    /// (<c>payments/chart-0.4.0</c>). The promotion then retags nothing and pushes no release branch or tag, since the
+    /// chart's tag already marks the release and never moves. Null for an image.
+    /// </summary>
+    public string? ChartTag { get; init; }
+
     /// <summary>Whether every check passed, so the promotion may change something.</summary>
     public bool Allowed => Checks.All(c => c.Passed);
 

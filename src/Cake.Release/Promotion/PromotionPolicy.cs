@@ -26,6 +26,12 @@ public static class PromotionPolicy
             && current.Version == ReleaseVersion.Text(version) && current.Digest == source.Digest && current.Source == source.Source;
 
         var names = version is null ? null : PromotionNames.For(config, target, request.Service, version, source?.Source, facts.Now);
+        if (config.Service(request.Service).ChartOnly)
+        {
+            return ChartPromotionPolicy.Evaluate(request, facts, target, names, alreadyDone,
+                [Path(request, config, target), Soak(target, source, facts.Now), Approvals(request, target), Version(request, target, facts, alreadyDone)]);
+        }
+
         var checks = new List<PromotionCheck>
         {
             Path(request, config, target),

@@ -71,6 +71,12 @@ public sealed class PromotionRun
     /// <summary>The version and the target's imageTag on the promoted digest.</summary>
     public void Retag()
     {
+        if (Plan.ChartTag is not null)
+        {
+            _session.Log.Verbose("{0} is a chart without an image: no image to retag.", _request.Service);
+            return;
+        }
+
         var input = RetagInput.ForService(_config, _request.Service, Plan.Digest!, null, Plan.RegistryTags, _settings.Registry);
         var step = new RetagStep(_session.Log, _session.Variable);
         _effects.Add(RetagStep.Effect(DryRun ? step.Plan(input) : step.Apply(input), input));
@@ -79,6 +85,12 @@ public sealed class PromotionRun
     /// <summary>The release branch and the annotated release tag at the source commit.</summary>
     public void PushReleaseRefs()
     {
+        if (Plan.ChartTag is not null)
+        {
+            _session.Log.Verbose("{0}'s chart release tag {1} already marks the release: no release branch or tag to push.", _request.Service, Plan.ChartTag);
+            return;
+        }
+
         var (names, commit) = (Plan.Names!, Plan.Commit!);
         var branch = new ReleaseBranchStep(_session.Log, _refs, _config.Git.Remote);
         var branchInput = new ReleaseBranchInput(names.ReleaseBranch, commit, _facts.ReleaseBranch!.Value);
@@ -107,7 +119,7 @@ public sealed class PromotionRun
         {
             _written = DryRun ? step.Plan(input) : step.Apply(input);
         }
-        catch (DeploymentSupersededException superseded) when (!DryRun && target.ImageTag is { } imageTag && superseded.Current?.Digest is { } running && running != Plan.Digest)
+        catch (DeploymentSupersededException superseded) when (!DryRun && Plan.ChartTag is null && target.ImageTag is { } imageTag && superseded.Current?.Digest is { } running && running != Plan.Digest)
         {
             new RetagStep(_session.Log, _session.Variable).Apply(RetagInput.ForService(_config, _request.Service, running, null, [imageTag], _settings.Registry));
             throw;
@@ -118,7 +130,7 @@ public sealed class PromotionRun
         // The commit that recorded this promotion: what the milestone tag marks and the delivery records hang on. A
         // re-run that wrote nothing finds it by its trailers; none when the entry came from a rollback or by hand.
         _manifestCommit = _written.Write.Commit ?? (_written.AlreadyDeployed
-            ? new ManifestHistory(_session.Context, _config.RepositoryRoot, _settings.Git).PromotionCommit(_written.Write.Parent, _config.Git.ManifestPath(target.Name), _request.Service, Plan.Version!, Plan.Digest!)
+            ? new ManifestHistory(_session.Context, _config.RepositoryRoot, _settings.Git).PromotionCommit(_written.Write.Parent, _config.Git.ManifestPath(target.Name), _request.Service, Plan.Version!, Plan.Digest, Plan.Commit!)
             : null);
     }
 
@@ -146,10 +158,14 @@ public sealed class PromotionRun
             return;
         }
 
-        var (version, digest, commit) = (Plan.Version!, Plan.Digest!, Plan.Commit!);
+        var (version, commit) = (Plan.Version!, Plan.Commit!);
         var remoteUrl = new GitHistory(_session.Context, _config.RepositoryRoot, _settings.Git).RemoteUrl(_config.Git.Remote);
+        // A chart has no image: the notice names its folder and, where a digest would be, its release tag.
+        var (image, digest) = Plan.ChartTag is { } chartTag
+            ? (_config.Service(_request.Service).Chart!, chartTag)
+            : (ImageReference.InRegistry(_config.Registry, _config.Service(_request.Service).Image).Name, Plan.Digest!);
         var notice = new PromotionNotice(_request.Service, version, target.From!, target.Name, _request.Promoter, Approvers(),
-            ImageReference.InRegistry(_config.Registry, _config.Service(_request.Service).Image).Name, digest, commit, CompareLinks.ForRemote(remoteUrl)?.Commit(commit));
+            image, digest, commit, CompareLinks.ForRemote(remoteUrl)?.Commit(commit));
         var records = new DeliveryRecords(_session.Context, _config.RepositoryRoot, _config.Git.Remote, _settings.Git, _settings.Retry);
         var step = new NotifyStep(_session.Log, records, _settings.NotifyTimeout, _session.Clock);
         var input = new NotifyInput(target.Notify, notice, _manifestCommit);
@@ -172,7 +188,7 @@ public sealed class PromotionRun
         }
         else
         {
-            log.Information("Promoted {0} {1} {2} → {3} ({4}).", _request.Service, Plan.Version!, Target.From!, Target.Name, Plan.Digest!);
+            log.Information("Promoted {0} {1} {2} → {3} ({4}).", _request.Service, Plan.Version!, Target.From!, Target.Name, Plan.ChartTag ?? Plan.Digest!);
         }
 
         return new PromoteEnvResult(Plan, _effects.ToList(), DryRun);
@@ -200,7 +216,12 @@ public sealed class PromotionRun
             return;
         }
 
-        if (Plan.Names is { } names)
+        if (Plan.ChartTag is { } chart)
+        {
+            log.Information("Plan: pin the chart {0} in the manifest of {1}{2}; notify {3}.", chart, Plan.Target,
+                Plan.Names?.MilestoneTag is { } milestone ? $"; milestone tag {milestone}" : "", Plan.Notify.Count == 0 ? "nobody" : string.Join(", ", Plan.Notify));
+        }
+        else if (Plan.Names is { } names)
         {
             log.Information("Plan: image tags {0}; release branch {1} and tag {2} at {3}; manifest of {4}{5}; notify {6}.",
                 string.Join(", ", Plan.RegistryTags), names.ReleaseBranch, names.ReleaseTag, ShortCommit.Of(Plan.Commit!), Plan.Target,

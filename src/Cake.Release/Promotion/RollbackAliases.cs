@@ -70,8 +70,9 @@ public static class RollbackAliases
 
         // The registry first, so the manifest never names a digest the environment tag does not follow yet;
         // a failure after the tag moved leaves the manifest on the old release, and a re-run completes it.
+        // A chart-only service has no image: its pins (updates: for: charts) go back with the manifest entry.
         RetagResult? retag = null;
-        if (environment.ImageTag is { } imageTag)
+        if (environment.ImageTag is { } imageTag && !service.ChartOnly)
         {
             var move = RetagInput.ForService(config, service.Name, to.Digest, to.Digest is null ? to.Version : null, [imageTag], settings.Registry);
             var step = new RetagStep(session.Log, session.Variable);

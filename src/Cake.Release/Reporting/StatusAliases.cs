@@ -53,7 +53,8 @@ public static class StatusAliases
             {
                 foreach (var service in services)
                 {
-                    if (manifest?.Entry(service) is { } entry)
+                    // A chart-only service's entry names no image: there is no registry tag to check it against.
+                    if (manifest?.Entry(service) is { Image: not null } entry)
                     {
                         readings[(environment, service)] = tags.Read(ImageReference.InRegistry(config.Registry, config.Service(service).Image), entry);
                     }

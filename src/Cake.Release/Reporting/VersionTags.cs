@@ -22,14 +22,15 @@ internal sealed class VersionTags(RegistrySettings settings, string baseDirector
     /// </summary>
     public VersionTagReading Read(ImageReference configured, ManifestEntry entry)
     {
+        var named = entry.Image ?? throw new ArgumentException("a chart-only entry names no image to read a tag of", nameof(entry));
         ImageReference image;
         try
         {
-            image = configured.Name == entry.Image ? configured : ImageReference.Parse(entry.Image);
+            image = configured.Name == named ? configured : ImageReference.Parse(named);
         }
         catch (ReleaseException e)
         {
-            return Unreadable(entry.Image, $"the image '{entry.Image}' in a manifest does not read ({e.Message}), so its digest was not checked", remember: false);
+            return Unreadable(named, $"the image '{named}' in a manifest does not read ({e.Message}), so its digest was not checked", remember: false);
         }
 
         if (_unreadable.TryGetValue(image.Registry, out var known))

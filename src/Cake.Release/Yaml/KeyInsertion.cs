@@ -42,7 +42,7 @@ internal static class KeyInsertion
     private static IReadOnlyList<string> NewKeys(YamlPath path, int depth, SourceNode? parent)
     {
         var rest = path.Segments.Skip(depth).ToList();
-        if (rest.Any(s => s is YamlPathSegment.SequenceIndex))
+        if (rest.Any(s => s is not YamlPathSegment.MappingKey))
         {
             var (line, column) = parent is null ? (1, 1) : (parent.Line, parent.Column);
             throw new YamlEditException(line, column, $"{YamlDocumentEditor.Describe(path, depth)} lacks what {path} needs, and sequence entries are never created; add the entry first");

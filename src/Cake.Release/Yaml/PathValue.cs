@@ -8,7 +8,9 @@ public static class PathValue
 {
     /// <summary>
     /// Sets the value at <paramref name="path"/>, creating missing mapping keys, in the first document of the stream
-    /// where the path exists (when none has it: the first that holds most of it).
+    /// where the path exists (when none has it: the first that holds most of it). A path that starts with a selector
+    /// picks its document: <c>[metadata.name=blue-staging].spec.source.targetRevision</c> edits the Application named
+    /// blue-staging of a file of several; <see cref="YamlPath"/> has the syntax.
     /// </summary>
     /// <returns>The edited text; the very same string instance when the value is already there.</returns>
     /// <exception cref="ReleaseException">The path text is not a path.</exception>

@@ -7,12 +7,15 @@ namespace Cake.Release.Yaml;
 /// <param name="MissingIndex">When missing: the segment not found is a sequence index.</param>
 internal readonly record struct PathWalk(SourceNode? Found, SourceNode Parent, int Depth, bool MissingIndex)
 {
-    /// <summary>Follows <paramref name="path"/> from <paramref name="root"/>.</summary>
-    /// <exception cref="YamlEditException">The path goes through a value or an alias, or indexes a mapping, or names a key in a sequence.</exception>
-    public static PathWalk Find(SourceNode root, YamlPath path)
+    /// <summary>Follows <paramref name="path"/> from <paramref name="root"/>, starting at segment <paramref name="from"/> (past a document selector).</summary>
+    /// <exception cref="YamlEditException">
+    /// The path goes through a value or an alias, or indexes a mapping, or names a key in a sequence, or a selector
+    /// matches no entry or more than one.
+    /// </exception>
+    public static PathWalk Find(SourceNode root, YamlPath path, int from = 0)
     {
         var node = root;
-        for (var depth = 0; depth < path.Segments.Count; depth++)
+        for (var depth = from; depth < path.Segments.Count; depth++)
         {
             switch (path.Segments[depth], node)
             {
@@ -32,6 +35,12 @@ internal readonly record struct PathWalk(SourceNode? Found, SourceNode Parent, i
                     }
 
                     node = sequence.Items[index.Position];
+                    break;
+                case (YamlPathSegment.ItemSelector selector, SequenceNode sequence):
+                    node = Selection.One(sequence.Items, selector, YamlDocumentEditor.Describe(path, depth), "entry", sequence);
+                    break;
+                case (YamlPathSegment.ItemSelector selector, ScalarNode { IsEmpty: true }):
+                    node = Selection.One([], selector, YamlDocumentEditor.Describe(path, depth), "entry", node);
                     break;
                 case (YamlPathSegment.MappingKey, ScalarNode { IsEmpty: true }):
                     return new PathWalk(null, node, depth, false);

@@ -39,55 +39,60 @@ public static class YamlDocumentEditor
             return text;
         }
 
-        // Proof by reading back: the edit took, and the document around it still parses.
-        var document = DocumentFor(documents, path, options.Document);
-        var written = Get(SourceReader.Read(edited), path, document);
+        // Proof by reading back: the edit took, and the document around it still parses. The document is the one
+        // chosen before the edit, which may have changed the very value a selector chose it by.
+        var target = Target(documents, path, options.Document);
+        var written = Get(SourceReader.Read(edited), path, target);
         if (written != value)
         {
-            var at = LocationOf(text, documents, path, document);
+            var at = LocationOf(text, documents, path, target);
             throw new YamlEditException(at.Line, at.Column, $"{path} cannot be written in place as the value given; edit this value by hand");
         }
 
         return edited;
     }
 
-    /// <summary>Reads the scalar at <paramref name="path"/> of document <paramref name="document"/>.</summary>
+    /// <summary>
+    /// Reads the scalar at <paramref name="path"/> of document <paramref name="document"/>; a path that starts with a
+    /// selector (<c>[metadata.name=blue-dev].spec.source.targetRevision</c>) picks its document itself.
+    /// </summary>
     /// <returns>The value as YAML reads it (an empty string for <c>key:</c> with nothing after it); null when a key or entry on the path, or the document, is missing.</returns>
-    /// <exception cref="YamlEditException">Invalid YAML, or the path leads to or through a mapping, sequence or alias where it needs something else.</exception>
+    /// <exception cref="YamlEditException">Invalid YAML, the path leads to or through a mapping, sequence or alias where it needs something else, or a selector matches no entry or several.</exception>
     public static string? GetScalar(string text, YamlPath path, int document = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);
-        return Get(SourceReader.Read(text), path, document);
+        var documents = SourceReader.Read(text);
+        return Get(documents, path, Target(documents, path, document));
     }
 
-    private static string? Get(IReadOnlyList<SourceDocument> documents, YamlPath path, int document)
+    private static string? Get(IReadOnlyList<SourceDocument> documents, YamlPath path, (int Document, int From) target)
     {
-        if (document < 0 || document >= documents.Count)
+        if (target.Document < 0 || target.Document >= documents.Count)
         {
             return null;
         }
 
-        var walk = PathWalk.Find(documents[document].Root, path);
+        var walk = PathWalk.Find(documents[target.Document].Root, path, target.From);
         return walk.Found is null ? null : ScalarAt(walk.Found, path).Value;
     }
 
     private static string Edit(string text, IReadOnlyList<SourceDocument> documents, YamlPath path, string value, YamlSetOptions options)
     {
         var newline = TextLayout.NewlineOf(text);
-        if (documents.Count == 0 && options.CreateMissing && options.Document is null or 0)
+        if (documents.Count == 0 && options.CreateMissing && options.Document is null or 0 && path.Segments[0] is not YamlPathSegment.ItemSelector)
         {
             return KeyInsertion.AppendToEmptyStream(text, path, value, newline);
         }
 
-        var index = DocumentFor(documents, path, options.Document);
+        var (index, from) = Target(documents, path, options.Document);
         if (index < 0 || index >= documents.Count)
         {
             var (line, column) = TextLayout.LineAndColumn(text, text.Length);
             throw new YamlEditException(line, column, $"there is no document {index}: the text holds {documents.Count}; choose a document from 0 to {documents.Count - 1}");
         }
 
-        var walk = PathWalk.Find(documents[index].Root, path);
+        var walk = PathWalk.Find(documents[index].Root, path, from);
         if (walk.Found is not null)
         {
             var scalar = ScalarAt(walk.Found, path);
@@ -127,12 +132,26 @@ public static class YamlDocumentEditor
         return string.Concat(text.AsSpan(0, scalar.ValueStart), written, text.AsSpan(end));
     }
 
-    private static (int Line, int Column) LocationOf(string text, IReadOnlyList<SourceDocument> documents, YamlPath path, int document)
+    private static (int Line, int Column) LocationOf(string text, IReadOnlyList<SourceDocument> documents, YamlPath path, (int Document, int From) target)
     {
-        var walk = document < documents.Count ? PathWalk.Find(documents[document].Root, path) : default;
+        var walk = target.Document < documents.Count ? PathWalk.Find(documents[target.Document].Root, path, target.From) : default;
         return walk.Found is not null ? (walk.Found.Line, walk.Found.Column)
             : walk.Parent is not null ? (walk.Parent.Line, walk.Parent.Column)
             : TextLayout.LineAndColumn(text, text.Length);
+    }
+
+    // A leading selector picks the document, and the walk starts past it; in a stream of one document whose root is
+    // a sequence it selects an entry of that sequence instead, as a leading [0] does.
+    private static (int Document, int From) Target(IReadOnlyList<SourceDocument> documents, YamlPath path, int? requested)
+    {
+        if (path.Segments[0] is not YamlPathSegment.ItemSelector selector || documents is [{ Root: SequenceNode }])
+        {
+            return (DocumentFor(documents, path, requested), 0);
+        }
+
+        var roots = documents.Select(d => d.Root).ToList();
+        var chosen = Selection.One(roots, selector, "the stream", "document", roots.FirstOrDefault());
+        return (roots.IndexOf(chosen), 1);
     }
 
     // Without a document index: the first document holding the path, else the first holding most of it (so a

@@ -8,7 +8,9 @@ public sealed record YamlSetOptions
 
     /// <summary>
     /// The document of a multi-document stream to edit, from 0 (the default). <see langword="null"/> picks the first
-    /// document in which the whole path exists; when none has it, the first that holds most of the path's keys.
+    /// document in which the whole path exists; when none has it, the first that holds most of the path's keys. A path
+    /// that starts with a selector (<c>[metadata.name=blue-dev].spec.source.targetRevision</c>) picks its document
+    /// itself, and this is not asked.
     /// </summary>
     public int? Document { get; init; } = 0;
 

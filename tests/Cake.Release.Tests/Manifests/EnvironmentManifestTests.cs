@@ -202,7 +202,7 @@ public sealed class EnvironmentManifestTests
     [InlineData("environment: dev\nservices:\n  blue:\n    image: blue\n    deployed: \"2025-01-20T10:04:00Z\"\n", ":4: services.blue has no version:")]
     [InlineData("environment: dev\nservices:\n  blue:\n    version: \"1\"\n    image: blue\n    deployed: yesterday\n", ":6: services.blue.deployed \"yesterday\" is not a time like 2025-01-20T10:04:00Z")]
     [InlineData("environment: dev\nservices:\n  blue:\n    version: [1]\n    image: blue\n    deployed: \"2025-01-20T10:04:00Z\"\n", ":4: services.blue.version must be a single value, not a list")]
-    [InlineData("environment: dev\nservices:\n  blue: 1.0.0\n", ":3: services.blue must be a mapping with version:, image: and deployed:")]
+    [InlineData("environment: dev\nservices:\n  blue: 1.0.0\n", ":3: services.blue must be a mapping with version: and deployed: (and image: for a service with an image)")]
     [InlineData("environment: dev\n---\nenvironment: stg\n", ":3: the manifest holds more than one YAML document")]
     public void A_malformed_manifest_names_source_line_and_how_to_restore_it(string text, string problem)
     {
