@@ -38,8 +38,12 @@ internal sealed class ConfigurationRenderer(ICakeContext context, ReleaseConfig 
             throw new ReleaseException($"{ShortCommit.Of(commit)}, the source commit of {service.Name} {version}, is not in {config.RepositoryRoot}, so its configuration cannot be rendered; fetch it (git fetch {config.Git.Remote}) and run again.");
         }
 
-        var kubectl = Tool("kubectl")
-            ?? throw new ReleaseException($"{where} renders {service.Name}'s configuration with kubectl kustomize, and kubectl is not on PATH; install kubectl (Debian: kubernetes-client), or set render: false for {environment.Name} in release.yaml.");
+        var kubectl = new RenderTool(context, "kubectl");
+        if (!kubectl.Found)
+        {
+            throw new ReleaseException($"{where} renders {service.Name}'s configuration with kubectl kustomize, and kubectl is not on PATH; install kubectl (Debian: kubernetes-client), or set render: false for {environment.Name} in release.yaml.");
+        }
+
         var scratch = Directory.CreateTempSubdirectory("cake-release-render-");
         try
         {
@@ -55,7 +59,7 @@ internal sealed class ConfigurationRenderer(ICakeContext context, ReleaseConfig 
             Directory.CreateDirectory(wrapper);
             File.WriteAllText(Path.Combine(wrapper, "kustomization.yaml"), Wrapper(resource, names, image.IsOciLayout ? null : image.Name, digest));
 
-            var output = Run(kubectl, new ProcessArgumentBuilder().Append("kustomize").AppendQuoted(WrapperFolder), tree, out var error);
+            var output = kubectl.Run(new ProcessArgumentBuilder().Append("kustomize").AppendQuoted(WrapperFolder), tree, out var error);
             if (output is null)
             {
                 throw new ReleaseException($"{source} at {ShortCommit.Of(commit)} does not render (kubectl kustomize: {error}); fix it on {config.Git.MainBranch} and run again. Nothing was pushed.");
@@ -96,15 +100,19 @@ internal sealed class ConfigurationRenderer(ICakeContext context, ReleaseConfig 
             throw new ReleaseException($"{where}.helm renders each service's chart, and {service.Name} has no chart:; add chart: <folder> to services.{service.Name}, or render a Kustomize overlay for {environment}.");
         }
 
-        var helm = Tool("helm")
-            ?? throw new ReleaseException($"{where}.helm renders {service.Name}'s chart with helm template, and helm is not on PATH; install helm (https://helm.sh/docs/intro/install/), or render a Kustomize overlay (render.kustomize) instead. Nothing was pushed.");
+        var helm = new RenderTool(context, "helm");
+        if (!helm.Found)
+        {
+            throw new ReleaseException($"{where}.helm renders {service.Name}'s chart with helm template, and helm is not on PATH; install helm (https://helm.sh/docs/intro/install/), or render a Kustomize overlay (render.kustomize) instead. Nothing was pushed.");
+        }
+
         var arguments = new ProcessArgumentBuilder().Append("template").AppendQuoted(service.Name).AppendQuoted(chart);
         if (values.Length > 0)
         {
             arguments.Append("--values").AppendQuoted($"{chart}/{values}");
         }
 
-        var output = Run(helm, arguments, tree, out var error)
+        var output = helm.Run(arguments, tree, out var error)
             ?? throw new ReleaseException($"helm template {chart} failed ({error}); fix the chart and run again. Nothing was pushed.");
         File.WriteAllText(Path.Combine(tree, WrapperFolder + ".helm.yaml"), output);
         return ($"../{WrapperFolder}.helm.yaml", chart);
@@ -153,16 +161,4 @@ internal sealed class ConfigurationRenderer(ICakeContext context, ReleaseConfig 
         return selected.Count > 0 ? selected
             : throw new ReleaseException($"{where}.selector \"{selectorText}\" selects none of the {resources.Count} object(s) {source} renders at {ShortCommit.Of(commit)}; put that label on the service's resources (metadata.labels), or fix the selector in release.yaml. Nothing was pushed.");
     }
-
-    private string? Run(FilePath tool, ProcessArgumentBuilder arguments, string directory, out string error)
-    {
-        var settings = new ProcessSettings { Arguments = arguments, WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = context.ProcessRunner.Start(tool, settings);
-        process.WaitForExit();
-        var output = string.Join('\n', process.GetStandardOutput());
-        error = process.GetStandardError().LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"exit code {process.GetExitCode()}";
-        return process.GetExitCode() == 0 ? output + "\n" : null;
-    }
-
-    private FilePath? Tool(string name) => context.Tools.Resolve(name) ?? context.Tools.Resolve(name + ".exe");
 }

@@ -17,13 +17,13 @@ namespace Cake.Release.GitOps;
 /// </summary>
 internal sealed class OverlayRenderCheck(ICakeContext context, GitRepository repository)
 {
-    private readonly FilePath? _kubectl = Kubectl(context);
+    private readonly RenderTool _kubectl = new(context, "kubectl");
 
     /// <summary>Throws a <see cref="ReleaseException"/> naming the overlay and the container when an edited overlay does not render the release.</summary>
     public void Verify(BranchSnapshot snapshot, BranchChange change, IReadOnlyList<FileChange> changes)
     {
         var edited = (change.Renders ?? []).Where(release => changes.Any(c => Path.GetDirectoryName(c.Path)?.Replace('\\', '/') == release.Overlay)).ToList();
-        if (_kubectl is null || edited.Count == 0)
+        if (!_kubectl.Found || edited.Count == 0)
         {
             return;
         }
@@ -65,19 +65,9 @@ internal sealed class OverlayRenderCheck(ICakeContext context, GitRepository rep
 
     private IReadOnlyList<ContainerImage> Render(string tree, string overlay, BranchSnapshot snapshot)
     {
-        var settings = new ProcessSettings
+        var output = _kubectl.Run(new ProcessArgumentBuilder().Append("kustomize").AppendQuoted(overlay), tree, out var reason);
+        if (output is null)
         {
-            Arguments = new ProcessArgumentBuilder().Append("kustomize").AppendQuoted(overlay),
-            WorkingDirectory = tree,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = context.ProcessRunner.Start(_kubectl!, settings);
-        process.WaitForExit();
-        var output = string.Join('\n', process.GetStandardOutput());
-        if (process.GetExitCode() != 0)
-        {
-            var reason = process.GetStandardError().LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"kubectl exited with {process.GetExitCode()}";
             throw new ReleaseException($"{snapshot.Remote}/{snapshot.Branch}:{overlay} does not render with the edit (kubectl kustomize {overlay}: {reason}); fix the overlay so that it renders, and run again. Nothing was pushed.");
         }
 
@@ -90,6 +80,4 @@ internal sealed class OverlayRenderCheck(ICakeContext context, GitRepository rep
             throw new ReleaseException($"kubectl kustomize {overlay} printed no YAML ({error.Message}); check the kubectl on PATH. Nothing was pushed.", error);
         }
     }
-
-    private static FilePath? Kubectl(ICakeContext context) => context.Tools.Resolve("kubectl") ?? context.Tools.Resolve("kubectl.exe");
 }
