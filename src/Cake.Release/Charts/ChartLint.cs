@@ -3,8 +3,6 @@ using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Release.Diffs;
 using Cake.Release.GitOps;
-using File = System.IO.File;
-using Path = System.IO.Path;
 
 namespace Cake.Release.Charts;
 
@@ -34,20 +32,7 @@ internal sealed class ChartLint(ICakeContext context, GitRepository repository, 
         var scratch = Directory.CreateTempSubdirectory("cake-release-lint-");
         try
         {
-            repository.Materialise(snapshot.Tip, scratch.FullName);
-            var tree = Path.Combine(scratch.FullName, "tree");
-            foreach (var file in changes)
-            {
-                var path = Path.Combine(tree, file.Path);
-                if (file.After is null)
-                {
-                    File.Delete(path);
-                    continue;
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, BranchSnapshot.Encode(file.After));
-            }
+            var tree = repository.MaterialiseWith(snapshot.Tip, changes, scratch.FullName);
 
             var settings = new ProcessSettings
             {

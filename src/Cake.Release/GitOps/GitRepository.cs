@@ -174,6 +174,31 @@ internal sealed class GitRepository
             .OrFail(Root, $"write the files of {commit} to {prefix}", "check the free space of the temp folder");
     }
 
+    /// <summary>
+    /// The tree a commit on <paramref name="commit"/> with <paramref name="changes"/> would have, written under
+    /// <paramref name="folder"/>/tree (<see cref="Materialise"/>), for a tool to judge an edit before it is pushed.
+    /// </summary>
+    /// <returns>The folder the tree was written to.</returns>
+    public string MaterialiseWith(string commit, IReadOnlyList<Diffs.FileChange> changes, string folder)
+    {
+        Materialise(commit, folder);
+        var tree = Path.Combine(folder, "tree");
+        foreach (var file in changes)
+        {
+            var path = Path.Combine(tree, file.Path);
+            if (file.After is null)
+            {
+                File.Delete(path);
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, BranchSnapshot.Encode(file.After));
+        }
+
+        return tree;
+    }
+
     /// <summary>Pushes a commit to a remote branch, never forcing: a remote that moved on rejects it.</summary>
     public PushOutcome Push(string remote, string commit, string branch) => PushRef(remote, commit, $"refs/heads/{branch}");
 

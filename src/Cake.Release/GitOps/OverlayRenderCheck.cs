@@ -4,7 +4,6 @@ using Cake.Core.IO;
 using Cake.Release.Diffs;
 using Cake.Release.Manifests;
 using YamlDotNet.Core;
-using File = System.IO.File;
 using Path = System.IO.Path;
 
 namespace Cake.Release.GitOps;
@@ -31,20 +30,7 @@ internal sealed class OverlayRenderCheck(ICakeContext context, GitRepository rep
         var scratch = Directory.CreateTempSubdirectory("cake-release-render-");
         try
         {
-            repository.Materialise(snapshot.Tip, scratch.FullName);
-            var tree = Path.Combine(scratch.FullName, "tree");
-            foreach (var file in changes)
-            {
-                var path = Path.Combine(tree, file.Path);
-                if (file.After is null)
-                {
-                    File.Delete(path);
-                    continue;
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, BranchSnapshot.Encode(file.After));
-            }
+            var tree = repository.MaterialiseWith(snapshot.Tip, changes, scratch.FullName);
 
             foreach (var release in edited)
             {
