@@ -66,11 +66,7 @@ internal sealed class ConfigurationRenderer(ICakeContext context, ReleaseConfig 
             }
 
             var selected = Select(output, render.SelectorFor(service.Name, environment.Name), source, commit, where);
-            var release = new OverlayRelease(source, service.Name, names, version, digest);
-            if (release.Problem(ContainerImages.In(string.Concat(selected.Select(r => r.Text + "---\n")))) is { } problem)
-            {
-                throw new ReleaseException($"{problem.Replace(" its images: entry", " the pinned image", StringComparison.Ordinal)} Nothing was pushed.");
-            }
+            Pinned(ContainerImages.In(string.Concat(selected.Select(r => r.Text + "---\n"))), names, service.Name, digest, source, commit);
 
             var folder = render.PathFor(service.Name, environment.Name);
             var files = RenderedResources.Files(selected).Select(f => new FileEdit($"{folder}/{f.File}", f.Text)).ToList();
@@ -136,6 +132,21 @@ internal sealed class ConfigurationRenderer(ICakeContext context, ReleaseConfig 
         }
 
         return text.ToString();
+    }
+
+    // What the objects run is the record's truth: every container of the service on the digest, and at least one.
+    private static void Pinned(IReadOnlyList<ContainerImage> containers, IReadOnlySet<string> names, string service, string digest, string source, string commit)
+    {
+        var own = containers.Where(c => names.Contains(c.Name)).ToList();
+        if (own.Count == 0)
+        {
+            throw new ReleaseException($"{source} at {ShortCommit.Of(commit)} renders no container of {service} (images named {string.Join(", ", names.Order(StringComparer.Ordinal))}), so there is nothing to pin its digest on; point the service's containers at its image, or fix render: in release.yaml. Nothing was pushed.");
+        }
+
+        if (own.FirstOrDefault(c => !c.Image.EndsWith("@" + digest, StringComparison.Ordinal)) is { } wrong)
+        {
+            throw new ReleaseException($"{source} at {ShortCommit.Of(commit)} renders container {wrong.Container} of {wrong.Workload} as {wrong.Image}, not {service}@{digest}: a patch or transformer overrides the image; fix that and run again. Nothing was pushed.");
+        }
     }
 
     private static IReadOnlyList<RenderedResource> Select(string output, string? selectorText, string source, string commit, string where)
