@@ -24,6 +24,12 @@ public sealed record EnvironmentConfig
     /// <summary>How many distinct approvers, none of them the promoter, a promotion here needs; 0 by default.</summary>
     public int Approvals { get; init; }
 
+    /// <summary>How a promotion here lands: pushed to the branch (the default), or proposed as a pull request that someone merges.</summary>
+    public PromotionMode Promotion { get; init; } = PromotionMode.Push;
+
+    /// <summary>Whether pull requests into this environment are opened as drafts (<c>draftPullRequest: true</c>).</summary>
+    public bool DraftPullRequest { get; init; }
+
     /// <summary>The minimum time a version must have run in <see cref="From"/> before it comes here; zero by default.</summary>
     public TimeSpan Soak { get; init; }
 

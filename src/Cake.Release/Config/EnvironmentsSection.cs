@@ -8,7 +8,7 @@ namespace Cake.Release.Config;
 /// </summary>
 internal static class EnvironmentsSection
 {
-    private static readonly string[] EnvironmentKeys = ["branch", "from", "auto", "imageTag", "preRelease", "approvals", "soak", "milestoneTag", "updates", "notify", "render"];
+    private static readonly string[] EnvironmentKeys = ["branch", "from", "auto", "imageTag", "preRelease", "approvals", "soak", "milestoneTag", "updates", "notify", "render", "promotion", "draftPullRequest"];
     private static readonly string[] FileUpdateKeys = ["file", "path", "value", "for"];
 
     public static IReadOnlyList<EnvironmentConfig> Read(ConfigReader reader, YamlMappingNode root, Func<string, string?> environment, TagsConfig tags, GitConfig git)
@@ -54,6 +54,9 @@ internal static class EnvironmentsSection
             ImageTag = reader.OptionalText(env, key, "imageTag", t => ReleaseNames.ImageTagProblem(t) ?? MovingTagProblem(t, name, tags.Build)),
             PreRelease = reader.OptionalText(env, key, "preRelease", ReleaseNames.PreReleaseProblem),
             Approvals = approvals,
+            Promotion = reader.OptionalText(env, key, "promotion", p => p is "push" or "pull-request" ? null : "is not a way to promote; write push (the default) or pull-request") == "pull-request"
+                ? PromotionMode.PullRequest : PromotionMode.Push,
+            DraftPullRequest = reader.OptionalFlag(env, key, "draftPullRequest") ?? false,
             Soak = soak is null ? TimeSpan.Zero : Durations.Parse(soak)!.Value,
             MilestoneTag = reader.OptionalTemplate(env, key, "milestoneTag"),
             Updates = ReadUpdates(reader, env, key),
@@ -61,6 +64,16 @@ internal static class EnvironmentsSection
             Render = RenderSection.Read(reader, render, env, key, git.ManifestsDir),
             Location = reader.At(keyNode, key),
         };
+
+        if (config.Promotion == PromotionMode.PullRequest && config.From is null)
+        {
+            throw reader.Error(ConfigReader.Optional(env, "promotion")!, $"{key}.promotion", $"{key}.promotion: pull-request needs a from: to promote from; {name} {(config.Auto ? "is written by DeployDev, which pushes" : "starts the chain")}, so remove promotion: here");
+        }
+
+        if (config.DraftPullRequest && config.Promotion != PromotionMode.PullRequest)
+        {
+            throw reader.Error(ConfigReader.Optional(env, "draftPullRequest")!, $"{key}.draftPullRequest", $"{key}.draftPullRequest applies to promotion by pull request; add promotion: pull-request to {name}, or remove draftPullRequest");
+        }
 
         if (ReleaseNames.RefProblem(config.Branch) is { } branchProblem)
         {

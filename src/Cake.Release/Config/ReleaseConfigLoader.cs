@@ -13,7 +13,7 @@ public static class ReleaseConfigLoader
     public const string DefaultRegistry = "oci:.release/registry";
 
     private static readonly string[] TopKeys = ["version", "registry", "git", "tags", "build", "environments", "services", "render"];
-    private static readonly string[] GitKeys = ["remote", "mainBranch", "manifestsDir"];
+    private static readonly string[] GitKeys = ["remote", "mainBranch", "manifestsDir", "forge", "forgeApi", "forgeProject"];
     private static readonly string[] TagKeys = ["release", "releaseBranch", "chartRelease", "build"];
 
     /// <summary>
@@ -173,8 +173,20 @@ public static class ReleaseConfigLoader
             ManifestsDir = reader.OptionalText(git, "git", "manifestsDir", d => RepositoryPath.Normalize(d).Problem) is { } dir
                 ? RepositoryPath.Normalize(dir).Path!
                 : defaults.ManifestsDir,
+            Forge = reader.OptionalText(git, "git", "forge", f => f is "github" or "gitlab" ? null : "names no forge Cake.Release opens pull requests on; write github or gitlab"),
+            ForgeApi = reader.OptionalText(git, "git", "forgeApi", ForgeApiProblem),
+            ForgeProject = reader.OptionalText(git, "git", "forgeProject", p => p.Contains('/', StringComparison.Ordinal) && !p.StartsWith('/') && !p.EndsWith('/') && !p.Contains("//", StringComparison.Ordinal) && !p.Any(char.IsWhiteSpace)
+                ? null : "is not a repository path on the forge; write owner/name (GitHub) or group/name (GitLab)"),
         };
     }
+
+    // A token travels to this URL on every call: only https, or plain http on the loopback interface.
+    private static string? ForgeApiProblem(string url) =>
+        !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            ? "is not an http(s) URL; write e.g. https://github.example.com/api/v3 or https://gitlab.example.com/api/v4"
+            : !string.IsNullOrEmpty(uri.UserInfo) ? "carries credentials; remove them: the token comes from GITHUB_TOKEN or GITLAB_TOKEN"
+            : uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback ? "is plain http to another host, which would send the forge token in clear text; use https"
+            : null;
 
     private static TagsConfig ReadTags(ConfigReader reader, YamlMappingNode root)
     {

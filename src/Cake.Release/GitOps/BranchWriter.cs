@@ -72,6 +72,62 @@ internal sealed class BranchWriter
     }
 
     /// <summary>
+    /// The same commit <see cref="Write"/> would push to <paramref name="branch"/>, pushed to <paramref name="proposal"/>
+    /// instead, for a pull request into <paramref name="branch"/>. A proposal already pushed on a commit the branch
+    /// still contains is kept as it is, so the reviews of its head stay valid; one on a rewritten branch is rebuilt.
+    /// Unchanged (with <paramref name="branch"/> named) when the branch already holds every edit.
+    /// </summary>
+    public BranchWrite Propose(string remote, string branch, string proposal, string mainBranch, Func<BranchSnapshot, BranchChange> compose, bool dryRun, Action<BranchSnapshot, BranchChange, IReadOnlyList<FileChange>>? verify = null)
+    {
+        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
+        {
+            var snapshot = Snapshot(remote, branch, mainBranch);
+            var change = compose(snapshot);
+            var changes = change.Files
+                .Where(edit => snapshot.ReadText(edit.Path) != edit.Text)
+                .Select(edit => new FileChange(edit.Path, snapshot.ReadText(edit.Path), edit.Text))
+                .ToList();
+            if (changes.Count == 0)
+            {
+                return new BranchWrite(BranchWriteOutcome.Unchanged, remote, branch, null, snapshot.Tip, false, "", [], attempt);
+            }
+
+            verify?.Invoke(snapshot, change, changes);
+            var existing = _repository.RemoteBranches(remote, proposal).GetValueOrDefault(proposal);
+            if (existing is not null)
+            {
+                _repository.FetchObjects(remote, proposal, existing);
+                if (_repository.Parent(existing) is { } parent && _repository.IsAncestor(parent, snapshot.Tip))
+                {
+                    return new BranchWrite(BranchWriteOutcome.Unchanged, remote, proposal, existing, parent, false, change.Message, changes, attempt);
+                }
+            }
+
+            if (dryRun)
+            {
+                return new BranchWrite(BranchWriteOutcome.Planned, remote, proposal, null, snapshot.Tip, existing is null, change.Message, changes, attempt);
+            }
+
+            var files = changes.Select(c => (c.Path, c.After is null ? null : new TreeFile(snapshot.File(c.Path)?.Mode ?? "100644", BranchSnapshot.Encode(c.After)))).ToList();
+            var commit = _repository.Commit(snapshot.Tip, files, change.Message, _repository.CommitIdentity());
+            var push = _repository.PushReplacing(remote, commit, proposal, existing);
+            if (push.IsAccepted)
+            {
+                return new BranchWrite(BranchWriteOutcome.Committed, remote, proposal, commit, snapshot.Tip, existing is null, change.Message, changes, attempt);
+            }
+
+            if (!push.IsRace)
+            {
+                throw new ReleaseException($"{remote} refused the push to {proposal}: {push.Reason}; check your push rights for promote/* branches.");
+            }
+
+            Thread.Sleep(_retry.Delay(attempt, _random));
+        }
+
+        throw new ReleaseException($"{proposal} on {remote} kept moving: another run is proposing the same promotion; run again once it is done.");
+    }
+
+    /// <summary>
     /// Asks the remote, changing nothing, whether a write could start: it answers, and holds the branch or the main
     /// branch to create it from. Callers with effects elsewhere (a registry tag) ask before making them.
     /// </summary>

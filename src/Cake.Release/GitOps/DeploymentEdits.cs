@@ -18,7 +18,7 @@ public static class DeploymentEdits
     /// returns is thrown as <see cref="DeploymentSupersededException"/> (an entry equal to the deployment is never judged).
     /// </summary>
     /// <remarks>The rendered configuration, when the environment renders (<see cref="RenderConfig"/>), goes in the same commit: the service's folder holds exactly its files.</remarks>
-    public static BranchChange Compose(ReleaseConfig config, Deployment deployment, string action, BranchSnapshot snapshot, Func<ManifestEntry?, string?>? rule = null, RenderedConfiguration? rendered = null)
+    public static BranchChange Compose(ReleaseConfig config, Deployment deployment, string action, BranchSnapshot snapshot, Func<ManifestEntry?, string?>? rule = null, RenderedConfiguration? rendered = null, IReadOnlyList<string>? trailers = null)
     {
         var environment = config.Environment(deployment.Environment);
         var service = config.Service(deployment.Service);
@@ -47,11 +47,28 @@ public static class DeploymentEdits
             edits.AddRange(rendered.Edits(snapshot));
         }
 
-        var message = new ManifestCommitMessage(action, deployment.Service, deployment.Version, deployment.Digest, deployment.Environment, deployment.From, deployment.By, deployment.ApprovedBy, deployment.Commit, deployment.Config);
+        var message = new ManifestCommitMessage(action, deployment.Service, deployment.Version, deployment.Digest, deployment.Environment, deployment.From, deployment.By, deployment.ApprovedBy, deployment.Commit, deployment.Config, trailers);
         return new BranchChange(message.ToString(), edits, renders);
     }
 
     // The entry keeps its recorded deploy time when it already names this version and digest, so a re-run is a no-op.
+    /// <summary>
+    /// The record of a merged promotion: the entry the pull request's merge brought, with <c>deployed:</c> set to when
+    /// it took effect (the merge, not the proposal) and a commit whose trailers name the pull request and the approvers
+    /// the forge reported. No edit when the entry already says so, or when the branch has moved on to another release.
+    /// </summary>
+    public static BranchChange Record(ReleaseConfig config, Deployment deployment, BranchSnapshot snapshot, IReadOnlyList<string> trailers)
+    {
+        var path = config.Git.ManifestPath(deployment.Environment);
+        var text = snapshot.ReadText(path);
+        var manifest = text is null ? null : EnvironmentManifest.Parse(text, snapshot.Describe(path));
+        var current = manifest?.Entry(deployment.Service);
+        var message = new ManifestCommitMessage("promote", deployment.Service, deployment.Version, deployment.Digest, deployment.Environment, deployment.From, deployment.By, deployment.ApprovedBy, deployment.Commit, deployment.Config, trailers);
+        return current is null || current.Version != deployment.Version || current.Digest != deployment.Digest || current.Deployed == deployment.At
+            ? new BranchChange(message.ToString(), [])
+            : new BranchChange(message.ToString(), [new FileEdit(path, manifest!.WithEntry(deployment.Service, current with { Deployed = deployment.At }).Render())]);
+    }
+
     private static FileEdit Manifest(ReleaseConfig config, Deployment deployment, BranchSnapshot snapshot, Func<ManifestEntry?, string?>? rule)
     {
         var path = config.Git.ManifestPath(deployment.Environment);

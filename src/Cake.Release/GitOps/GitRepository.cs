@@ -202,6 +202,28 @@ internal sealed class GitRepository
     /// <summary>Pushes a commit to a remote branch, never forcing: a remote that moved on rejects it.</summary>
     public PushOutcome Push(string remote, string commit, string branch) => PushRef(remote, commit, $"refs/heads/{branch}");
 
+    /// <summary>
+    /// Pushes a commit to a branch this tool owns (a promotion branch), replacing what it held only if that is still
+    /// <paramref name="expected"/> (null: the branch must not exist yet), so two runs never overwrite each other unseen.
+    /// </summary>
+    public PushOutcome PushReplacing(string remote, string commit, string branch, string? expected)
+    {
+        var reference = $"refs/heads/{branch}";
+        var arguments = new ProcessArgumentBuilder().Append("push").Append("--porcelain").AppendQuoted($"--force-with-lease={reference}:{expected ?? ""}").AppendQuoted(remote).AppendQuoted($"{commit}:{reference}");
+        var output = _git.Run(Root, arguments);
+        var refused = output.Output.FirstOrDefault(line => line.StartsWith('!'));
+        return output.Succeeded ? PushOutcome.Accepted
+            : refused is not null && (PushOutcome.IsLostRace(refused) || refused.Contains("stale info", StringComparison.Ordinal)) ? PushOutcome.Raced(refused)
+            : PushOutcome.Refused(refused is null ? output.Reason : SecretRedactor.MaskUserInfo(refused.Split('\t').Last()));
+    }
+
+    /// <summary>The first parent of a commit the clone holds, or null for a root commit.</summary>
+    public string? Parent(string commit)
+    {
+        var output = _git.Run(Root, new ProcessArgumentBuilder().Append("rev-parse").Append("--verify").Append("--quiet").AppendQuoted($"{commit}^1"));
+        return output.Succeeded ? output.Output.FirstOrDefault() : null;
+    }
+
     /// <summary>Pushes a commit to a remote ref (full name), never forcing: a remote that moved on rejects it.</summary>
     public PushOutcome PushRef(string remote, string commit, string reference)
     {

@@ -14,6 +14,7 @@ namespace Cake.Release.GitOps;
 /// <param name="ApprovedBy">Who approved it, one trailer each.</param>
 /// <param name="SourceCommit">The commit the image was built from.</param>
 /// <param name="ConfigCommit">The commit the configuration was rendered from, when not <paramref name="SourceCommit"/>.</param>
+/// <param name="Trailers">More trailers, each <c>Key: value</c>: the pull request and who merged it, for a promotion by pull request.</param>
 public sealed record ManifestCommitMessage(
     string Action,
     string Service,
@@ -24,7 +25,8 @@ public sealed record ManifestCommitMessage(
     string PromotedBy,
     IReadOnlyList<string> ApprovedBy,
     string SourceCommit,
-    string? ConfigCommit = null)
+    string? ConfigCommit = null,
+    IReadOnlyList<string>? Trailers = null)
 {
     /// <summary><c>promote(blue): 1.6.1 staging → production</c>, or <c>deploy(blue): sha-3f2c1a0 → dev</c> without a source.</summary>
     public string Subject => From is null
@@ -35,7 +37,7 @@ public sealed record ManifestCommitMessage(
     public override string ToString()
     {
         // The last guard before git: whatever path a value took, it cannot add a line (a trailer) of its own.
-        string?[] values = [Action, Service, Version, Digest, Environment, From, PromotedBy, SourceCommit, ConfigCommit, .. ApprovedBy];
+        string?[] values = [Action, Service, Version, Digest, Environment, From, PromotedBy, SourceCommit, ConfigCommit, .. ApprovedBy, .. Trailers ?? []];
         foreach (var value in values.OfType<string>())
         {
             AuditText.OneLine(value, "A value of the manifest commit");
@@ -54,6 +56,8 @@ public sealed record ManifestCommitMessage(
         {
             trailers.Add($"Config-Commit: {ConfigCommit}");
         }
+
+        trailers.AddRange(Trailers ?? []);
 
         return $"{Subject}\n\n{string.Join('\n', trailers)}\n";
     }

@@ -21,6 +21,9 @@ namespace Cake.Release.GitOps;
 /// <param name="Rule">Asked on every attempt about the entry the branch tip holds; a reason it returns refuses the write.</param>
 /// <param name="Config">The commit the configuration comes from, when not <paramref name="Commit"/> (a configuration change deployed with the image already running).</param>
 /// <param name="Rendered">The configuration, when the caller rendered it already (to check it before any other effect).</param>
+/// <param name="Proposal">A promotion branch to push the commit to, for a pull request, instead of the environment's branch.</param>
+/// <param name="Merged">When the release's pull request was merged: the write then only records the merge (see <see cref="DeploymentEdits.Record"/>).</param>
+/// <param name="Trailers">More commit trailers, each <c>Key: value</c>.</param>
 internal sealed partial record ManifestInput(
     string Environment,
     string Service,
@@ -33,7 +36,10 @@ internal sealed partial record ManifestInput(
     string Action,
     Func<ManifestEntry?, string?>? Rule = null,
     string? Config = null,
-    RenderedConfiguration? Rendered = null)
+    RenderedConfiguration? Rendered = null,
+    string? Proposal = null,
+    DateTimeOffset? Merged = null,
+    IReadOnlyList<string>? Trailers = null)
 {
     /// <summary>Refuses a version or digest a manifest cannot record, naming the argument to fix.</summary>
     public static void Check(string version, string? digest)
@@ -84,16 +90,17 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
             input.By,
             input.From,
             input.Approvers,
-            session.Now,
+            input.Merged ?? session.Now,
             configCommit);
 
-        var write = new BranchWriter(repository, session.Log, retry).Write(
-            config.Git.Remote,
-            environment.Branch,
-            config.Git.MainBranch,
-            snapshot => DeploymentEdits.Compose(config, deployment, input.Action, snapshot, input.Rule, rendered),
-            dryRun,
-            new OverlayRenderCheck(session.Context, repository).Verify);
+        var writer = new BranchWriter(repository, session.Log, retry);
+        BranchChange Compose(BranchSnapshot snapshot) => input.Merged is null
+            ? DeploymentEdits.Compose(config, deployment, input.Action, snapshot, input.Rule, rendered, input.Trailers)
+            : DeploymentEdits.Record(config, deployment, snapshot, input.Trailers ?? []);
+        var verify = new OverlayRenderCheck(session.Context, repository).Verify;
+        var write = input.Proposal is { } proposal
+            ? writer.Propose(config.Git.Remote, environment.Branch, proposal, config.Git.MainBranch, Compose, dryRun, verify)
+            : writer.Write(config.Git.Remote, environment.Branch, config.Git.MainBranch, Compose, dryRun, verify);
         Report(session.Log, deployment, write);
         return new ManifestUpdateResult(environment.Name, service.Name, input.Version, input.Digest, write);
     }
@@ -130,6 +137,9 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
         var target = $"{write.Remote}/{write.Branch}";
         switch (write.Outcome)
         {
+            case BranchWriteOutcome.Unchanged when write.Commit is { } proposed:
+                log.Information("{0} {1} for {2} is already proposed on {3} ({4}), on a commit {2}'s branch still holds; kept as it is.", deployment.Service, deployment.Version, deployment.Environment, target, ShortCommit.Of(proposed));
+                break;
             case BranchWriteOutcome.Unchanged:
                 log.Information("{0} {1} is already in {2} ({3}); nothing to do.", deployment.Service, deployment.Version, deployment.Environment, target);
                 break;

@@ -6,6 +6,9 @@ namespace Cake.Release.Promotion;
 /// <param name="DryRun">Whether nothing was changed on purpose.</param>
 public sealed record PromoteEnvResult(PromotionPlan Plan, IReadOnlyList<StepEffect> Effects, bool DryRun)
 {
+    /// <summary>In promotion by pull request, before the merge: the pull request opened or updated.</summary>
+    public Forges.ForgePullRequest? PullRequest { get; init; }
+
     /// <summary>True when a re-run found everything already done.</summary>
     public bool NothingToDo => !DryRun && Effects.All(e => !e.Changed);
 }

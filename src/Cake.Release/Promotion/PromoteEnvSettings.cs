@@ -34,6 +34,9 @@ public sealed class PromoteEnvSettings : ReleaseSettings
     /// <summary>How the manifest push retries when other pipelines push first.</summary>
     public PushRetry Retry { get; set; } = PushRetry.Default;
 
+    /// <summary>How long one call to the forge (GitHub, GitLab) may take, in promotion by pull request.</summary>
+    public TimeSpan ForgeTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a webhook may take to answer before the notification is given up (with a warning).</summary>
     public TimeSpan NotifyTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

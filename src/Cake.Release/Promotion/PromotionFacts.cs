@@ -41,6 +41,9 @@ public sealed record PromotionFacts
     /// <summary>In rendered mode: why the configuration could not be rendered, or null.</summary>
     public string? RenderProblem { get; init; }
 
+    /// <summary>In promotion by pull request: the promotion's pull request on the forge and its reviews; null when the target is pushed to.</summary>
+    public PromotionPullRequest? PullRequest { get; init; }
+
     /// <summary>The time the checks are made against (soak).</summary>
     public required DateTimeOffset Now { get; init; }
 }

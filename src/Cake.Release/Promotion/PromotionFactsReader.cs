@@ -1,6 +1,7 @@
 using Cake.Release.Changelog;
 using Cake.Release.Charts;
 using Cake.Release.Config;
+using Cake.Release.Forges;
 using Cake.Release.GitOps;
 using Cake.Release.Manifests;
 using Cake.Release.Registry;
@@ -37,12 +38,17 @@ internal static class PromotionFactsReader
         var service = config.Service(settings.Service).Name;
         var target = config.Environment(settings.To).Name;
         var from = settings.From is null ? null : config.Environment(settings.From).Name;
+        if (config.Environment(target).Promotion == PromotionMode.PullRequest && settings.Approvers.Count > 0)
+        {
+            throw new ReleaseException($"--approver is not taken for {target}, which is promoted by pull request: its approvals are the approving reviews on the pull request, read from the forge. Leave out --approver={settings.Approvers[0]}.");
+        }
+
         var repository = new GitRepository(session.Context, config.RepositoryRoot, settings.Git);
         var request = new PromotionRequest(service, target, from, settings.Version, bump, Promoter.Resolve(session.Context, settings.By, repository.UserName), AuditText.Approvers(settings.Approvers));
         return (request, config, repository);
     }
 
-    public static PromotionFacts Gather(ReleaseSession session, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, GitRepository repository, ReleaseRefs refs)
+    public static PromotionFacts Gather(ReleaseSession session, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, GitRepository repository, ReleaseRefs refs, IForge? forge)
     {
         var now = session.Now;
         var target = config.Environment(request.Target);
@@ -52,14 +58,16 @@ internal static class PromotionFactsReader
         if (config.Service(request.Service).ChartOnly)
         {
             // No registry, no release branch, no hotfix line: the chart release tags are the whole story.
+            var chartVersion = ChartVersion(request, target, source);
             return new PromotionFacts
             {
                 Config = config,
                 Source = source,
                 Target = manifests[target.Name]?.Entry(request.Service),
                 ReleaseTags = ReleaseTags.Of(config.Tags.ChartRelease, request.Service, refs.RemoteTags()),
-                Version = ChartVersion(request, target, source),
+                Version = chartVersion,
                 Registry = new RegistryFacts(null, null),
+                PullRequest = PullRequest(forge, target, request.Service, chartVersion),
                 Now = now,
             };
         }
@@ -98,8 +106,37 @@ internal static class PromotionFactsReader
             Version = choice,
             Registry = registry,
             ReleaseBranch = branch,
+            PullRequest = PullRequest(forge, target, request.Service, choice),
             Now = now,
         };
+    }
+
+    // The promotion's own pull request: an open one is brought up to date, a merged one is completed; closed ones
+    // (superseded, or turned down) are history.
+    private static PromotionPullRequest? PullRequest(IForge? forge, EnvironmentConfig target, string service, VersionChoice choice)
+    {
+        if (forge is null || choice.Version is not { } version)
+        {
+            return null;
+        }
+
+        var head = PromotionPullRequest.Branch(target.Name, service, ReleaseVersion.Text(version));
+        try
+        {
+            var all = forge.PullRequests(target.Branch, head, openOnly: false).Where(p => p.Head == head).ToList();
+            var current = all.FirstOrDefault(p => p.State == PullRequestState.Open) ?? all.FirstOrDefault(p => p.State == PullRequestState.Merged);
+            if (current is { State: PullRequestState.Merged })
+            {
+                current = forge.Get(current.Number);
+                return new PromotionPullRequest(forge.Name, forge.Noun, head, current, forge.Reviews(current));
+            }
+
+            return new PromotionPullRequest(forge.Name, forge.Noun, head, current, []);
+        }
+        catch (ReleaseException error)
+        {
+            return new PromotionPullRequest(forge.Name, forge.Noun, head, null, [], error.Message);
+        }
     }
 
     // Rendered before any effect, so an overlay that does not render, or a selector that picks nothing, is a failed

@@ -29,7 +29,7 @@ public static class PromotionPolicy
         if (config.Service(request.Service).ChartOnly)
         {
             return ChartPromotionPolicy.Evaluate(request, facts, target, names, alreadyDone,
-                [Path(request, config, target), Soak(target, source, facts.Now), Approvals(request, target), Version(request, target, facts, alreadyDone)]);
+                [Path(request, config, target), Soak(target, source, facts.Now), Approvals(request, target, facts, alreadyDone), Version(request, target, facts, alreadyDone)]);
         }
 
         var checks = new List<PromotionCheck>
@@ -38,7 +38,7 @@ public static class PromotionPolicy
             Source(request, config, target, source, version, facts.SourceTag),
             Digest(request, target, source, facts.Registry),
             Soak(target, source, facts.Now),
-            Approvals(request, target),
+            Approvals(request, target, facts, alreadyDone),
             Version(request, target, facts, alreadyDone),
             Immutable(request, source, facts),
             ReleaseBranch(facts.ReleaseBranch, names, source),
@@ -146,8 +146,13 @@ public static class PromotionPolicy
             : Fail("soak", $"ran {DurationText.Of(ran < TimeSpan.Zero ? TimeSpan.Zero : ran)} in {target.From}, {target.Name} needs {DurationText.Of(target.Soak)}; promote after {Time(source.Deployed + target.Soak)}");
     }
 
-    private static PromotionCheck Approvals(PromotionRequest request, EnvironmentConfig target)
+    private static PromotionCheck Approvals(PromotionRequest request, EnvironmentConfig target, PromotionFacts facts, bool alreadyDone)
     {
+        if (target.Promotion == PromotionMode.PullRequest)
+        {
+            return Reviews(request, target, facts, alreadyDone);
+        }
+
         var given = request.Approvers.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var self = given.Where(a => a.Equals(request.Promoter, StringComparison.OrdinalIgnoreCase)).ToList();
         var others = given.Except(self, StringComparer.OrdinalIgnoreCase).ToList();
@@ -165,6 +170,35 @@ public static class PromotionPolicy
         return target.Approvals == 0 && others.Count == 0
             ? Pass("approvals", $"{target.Name} needs no approval")
             : Pass("approvals", $"approved by {string.Join(", ", others)} ({others.Count} of {target.Approvals} needed)");
+    }
+
+    // In promotion by pull request the approvals are the forge's reviews, counted when the merge is completed: before
+    // it, the merge itself is what waits for them.
+    private static PromotionCheck Reviews(PromotionRequest request, EnvironmentConfig target, PromotionFacts facts, bool alreadyDone)
+    {
+        if (facts.PullRequest is not { } proposal)
+        {
+            return Fail("approvals", "no version to look up the pull request of (see version)");
+        }
+
+        if (proposal.Problem is { } problem)
+        {
+            return Fail("approvals", $"could not read the {proposal.Noun} of {proposal.Head} from {proposal.Forge}: {problem.TrimEnd('.')}");
+        }
+
+        var needed = target.Approvals == 0 ? "no approving review" : $"{target.Approvals} approving review(s) by people other than its author and {request.Promoter}";
+        if (proposal.Current is not { State: Forges.PullRequestState.Merged } merged)
+        {
+            return alreadyDone
+                ? Fail("approvals", $"{target.Name} already runs {request.Service} {facts.Target!.Version}, and no merged {proposal.Noun} from {proposal.Head} put it there, so nobody's approval can be verified; record releases into {target.Name} only through its {proposal.Noun}s")
+                : Pass("approvals", $"{target.Name} takes {request.Service} by {proposal.Noun}, which needs {needed} on its latest commit; they are counted when it is merged");
+        }
+
+        var counted = PullRequestApprovals.Count(merged, proposal.Reviews, request.Promoter);
+        var by = merged.MergedBy is null ? "" : $", merged by {merged.MergedBy}";
+        return counted.Approvers.Count >= target.Approvals
+            ? Pass("approvals", target.Approvals == 0 ? $"{proposal.Noun} #{merged.Number} merged{by}; {target.Name} needs no approval" : $"{proposal.Noun} #{merged.Number} approved by {counted.Describe()} ({counted.Approvers.Count} of {target.Approvals} needed){by}")
+            : Fail("approvals", $"{proposal.Noun} #{merged.Number} was merged{by} with {counted.Approvers.Count} of the {target.Approvals} approving review(s) {target.Name} needs ({counted.Describe()}), so nothing is tagged, retagged or announced; {target.Name}'s branch already carries the change: roll it back (Rollback --env={target.Name} --service={request.Service}), and require {target.Approvals} reviews in the branch protection of {target.Branch}");
     }
 
     private static PromotionCheck Version(PromotionRequest request, EnvironmentConfig target, PromotionFacts facts, bool alreadyDone)

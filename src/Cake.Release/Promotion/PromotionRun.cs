@@ -1,10 +1,13 @@
 using Cake.Core.Diagnostics;
 using Cake.Release.Changelog;
+using Cake.Release.Charts;
 using Cake.Release.Config;
+using Cake.Release.Forges;
 using Cake.Release.GitOps;
 using Cake.Release.Manifests;
 using Cake.Release.Notifications;
 using Cake.Release.Registry;
+using Cake.Release.Secrets;
 using Cake.Release.Session;
 
 namespace Cake.Release.Promotion;
@@ -24,13 +27,14 @@ public sealed class PromotionRun
     private readonly PromotionFacts _facts;
     private readonly GitRepository _repository;
     private readonly ReleaseRefs _refs;
+    private readonly IForge? _forge;
     private readonly List<StepEffect> _effects = [];
     private ManifestUpdateResult? _written;
     private string? _manifestCommit;
 
-    private PromotionRun(ReleaseSession session, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, PromotionFacts facts, GitRepository repository, ReleaseRefs refs, PromotionPlan plan)
+    private PromotionRun(ReleaseSession session, PromoteEnvSettings settings, ReleaseConfig config, PromotionRequest request, PromotionFacts facts, GitRepository repository, ReleaseRefs refs, PromotionPlan plan, IForge? forge)
     {
-        (_session, _settings, _config, _request, _facts, _repository, _refs, Plan) = (session, settings, config, request, facts, repository, refs, plan);
+        (_session, _settings, _config, _request, _facts, _repository, _refs, Plan, _forge) = (session, settings, config, request, facts, repository, refs, plan, forge);
         DryRun = session.IsDryRun(settings);
     }
 
@@ -42,6 +46,15 @@ public sealed class PromotionRun
 
     /// <summary>The steps carried out so far, in order.</summary>
     public IReadOnlyList<StepEffect> Effects => _effects;
+
+    /// <summary>The pull request this run opened or updated, in promotion by pull request before the merge.</summary>
+    public ForgePullRequest? PullRequest { get; private set; }
+
+    /// <summary>
+    /// Promotion by pull request, before the merge: the manifest commit goes to a promotion branch and a pull request;
+    /// registry tags, release refs, milestone and notifications wait for the run after the merge.
+    /// </summary>
+    public bool Proposing => Target.Promotion == PromotionMode.PullRequest && !Plan.AlreadyDone;
 
     private EnvironmentConfig Target => _config.Environment(_request.Target);
 
@@ -56,9 +69,10 @@ public sealed class PromotionRun
         ArgumentNullException.ThrowIfNull(settings);
         var (request, config, repository) = PromotionFactsReader.Request(session, settings);
         var refs = new ReleaseRefs(session.Context, repository, config.Git.Remote, settings.Git);
-        var facts = PromotionFactsReader.Gather(session, settings, config, request, repository, refs);
+        var forge = config.Environment(request.Target).Promotion == PromotionMode.PullRequest ? ForgeConnection.Open(session, config, settings.Git, settings.ForgeTimeout) : null;
+        var facts = PromotionFactsReader.Gather(session, settings, config, request, repository, refs, forge);
         var plan = PromotionPolicy.Evaluate(request, facts);
-        var run = new PromotionRun(session, settings, config, request, facts, repository, refs, plan);
+        var run = new PromotionRun(session, settings, config, request, facts, repository, refs, plan, forge);
         run.Report();
         if (!plan.Allowed)
         {
@@ -71,6 +85,11 @@ public sealed class PromotionRun
     /// <summary>The version and the target's imageTag on the promoted digest.</summary>
     public void Retag()
     {
+        if (Waiting("image tags"))
+        {
+            return;
+        }
+
         if (Plan.ChartTag is not null)
         {
             _session.Log.Verbose("{0} is a chart without an image: no image to retag.", _request.Service);
@@ -85,6 +104,11 @@ public sealed class PromotionRun
     /// <summary>The release branch and the annotated release tag at the source commit.</summary>
     public void PushReleaseRefs()
     {
+        if (Waiting("release branch and tag"))
+        {
+            return;
+        }
+
         if (Plan.ChartTag is not null)
         {
             _session.Log.Verbose("{0}'s chart release tag {1} already marks the release: no release branch or tag to push.", _request.Service, Plan.ChartTag);
@@ -110,10 +134,28 @@ public sealed class PromotionRun
     /// </summary>
     public void WriteManifest()
     {
+        if (Proposing)
+        {
+            Propose();
+            return;
+        }
+
         var target = Target;
         // The image's commit and the configuration's travel together from the source environment.
         var input = new ManifestInput(target.Name, _request.Service, Plan.Version!, Plan.Digest, _facts.Source?.Commit ?? Plan.Commit!, _request.Promoter, target.From, Approvers(), "promote",
             current => PromotionPolicy.Replaces(_request.Service, target.Name, Plan.Version!, current), Plan.Commit, _facts.Rendered);
+        if (_facts.PullRequest?.Current is { State: PullRequestState.Merged } merged)
+        {
+            // The merge brought the entry; what is left to write is its record: when it took effect and who approved.
+            var trailers = new List<string> { $"Pull-Request: {merged.Url}" };
+            if (merged.MergedBy is { } mergedBy)
+            {
+                trailers.Add($"Merged-by: {mergedBy}");
+            }
+
+            input = input with { Merged = merged.MergedAt ?? _session.Now, Trailers = trailers, Approvers = PullRequestApprovals.Count(merged, _facts.PullRequest.Reviews, _request.Promoter).Approvers };
+        }
+
         var step = new ManifestStep(_session, _config, _repository, _settings.Retry);
         try
         {
@@ -137,7 +179,7 @@ public sealed class PromotionRun
     /// <summary>The target's milestone tag (when it has one) on the manifest commit.</summary>
     public void TagMilestone()
     {
-        if (Plan.Names?.MilestoneTag is not { } milestone)
+        if (Proposing || Plan.Names?.MilestoneTag is not { } milestone)
         {
             return;
         }
@@ -153,7 +195,7 @@ public sealed class PromotionRun
     public void Notify()
     {
         var target = Target;
-        if (target.Notify.Count == 0 || (_manifestCommit is null && Written("NotifyPromotion").Write.Outcome != BranchWriteOutcome.Planned))
+        if (Proposing || target.Notify.Count == 0 || (_manifestCommit is null && Written("NotifyPromotion").Write.Outcome != BranchWriteOutcome.Planned))
         {
             return;
         }
@@ -172,6 +214,20 @@ public sealed class PromotionRun
         _effects.AddRange(DryRun ? step.Plan(input) : step.Apply(input));
     }
 
+    /// <summary>
+    /// After a hotfix's pull request was merged into the target: a back-port pull request to each earlier environment
+    /// that runs an older version (see <see cref="HotfixBackport"/>). Nothing for a release from the main branch, or in push mode.
+    /// </summary>
+    public void Backport()
+    {
+        if (Proposing || _forge is null || _facts.SourceTag is null || Plan.Commit is null)
+        {
+            return;
+        }
+
+        _effects.AddRange(HotfixBackport.Open(_session, _config, _settings, _repository, _forge, Plan, Plan.Commit, _request.Promoter, DryRun));
+    }
+
     /// <summary>Says what the promotion did, once every step ran; notifications sent late do not make a done promotion new.</summary>
     public PromoteEnvResult Finish()
     {
@@ -180,6 +236,12 @@ public sealed class PromotionRun
         if (DryRun)
         {
             log.Information("Dry run: every check passes; the steps above are what PromoteEnv would do. Nothing was changed.");
+        }
+        else if (Proposing)
+        {
+            log.Information("{0} {1} → {2} waits for {3} #{4} ({5}) to be merged{6}; then run {7} --service={0} again, or let the merge's CI job run it, to tag, retag and announce the release.",
+                _request.Service, Plan.Version!, Target.Name, _facts.PullRequest!.Noun, PullRequest?.Number, PullRequest?.Url,
+                Target.Approvals == 0 ? "" : $" with {Target.Approvals} approving review(s)", Target.PromoteTarget);
         }
         else if (!_effects.Any(e => e.Changed && e.Step != "notify"))
         {
@@ -191,7 +253,51 @@ public sealed class PromotionRun
             log.Information("Promoted {0} {1} {2} → {3} ({4}).", _request.Service, Plan.Version!, Target.From!, Target.Name, Plan.ChartTag ?? Plan.Digest!);
         }
 
-        return new PromoteEnvResult(Plan, _effects.ToList(), DryRun);
+        _forge?.Dispose();
+        return new PromoteEnvResult(Plan, _effects.ToList(), DryRun) { PullRequest = PullRequest };
+    }
+
+    // Before a pull request's merge, the steps that follow a merge say what they wait for, and do nothing.
+    private bool Waiting(string what)
+    {
+        if (Proposing)
+        {
+            _session.Log.Verbose("{0}: wait for the merge of the {1}.", what, _facts.PullRequest?.Noun ?? "pull request");
+        }
+
+        return Proposing;
+    }
+
+    // The commit a push would make, pushed to the promotion branch, and the pull request that proposes it.
+    private void Propose()
+    {
+        var target = Target;
+        var proposal = _facts.PullRequest!;
+        var input = new ManifestInput(target.Name, _request.Service, Plan.Version!, Plan.Digest, _facts.Source?.Commit ?? Plan.Commit!, _request.Promoter, target.From, [], "promote",
+            current => PromotionPolicy.Replaces(_request.Service, target.Name, Plan.Version!, current), Plan.Commit, _facts.Rendered, Proposal: proposal.Head);
+        var step = new ManifestStep(_session, _config, _repository, _settings.Retry);
+        _written = DryRun ? step.Plan(input) : step.Apply(input);
+        _effects.Add(new StepEffect("promotion-branch", _written.Write.Outcome != BranchWriteOutcome.Unchanged, $"{_config.Git.Remote}/{proposal.Head}"));
+
+        var history = new GitHistory(_session.Context, _config.RepositoryRoot, _settings.Git);
+        var paths = ReleaseUnit.Resolve(_config, _request.Service, null, needsChart: false, dir => dir).Paths;
+        var running = _facts.Target;
+        var changes = Plan.Commit is { } commit
+            ? history.Log(commit, running?.Source is { } since && _repository.HasCommit(since) ? since : null, paths).Select(c => $"{c.ShortSha} {c.Subject}").ToList()
+            : [];
+        var image = Plan.ChartTag is null ? ImageReference.InRegistry(_config.Registry, _config.Service(_request.Service).Image).Name : _config.Service(_request.Service).Chart!;
+        var body = PromotionProposalText.Body(Plan, image, running?.Version, changes, _written.Write.Changes, CompareLinks.ForRemote(history.RemoteUrl(_config.Git.Remote)), target.Approvals,
+            $"./build.sh --target={target.PromoteTarget} --service={_request.Service}");
+        var labels = new[] { "promotion", $"env:{target.Name}", $"service:{_request.Service}" };
+        var prefix = PromotionPullRequest.BranchPrefix(target.Name, _request.Service);
+        var request = new PullRequestInput(
+            new PullRequestProposal(proposal.Head, target.Branch, PromotionProposalText.Title(Plan), body, target.DraftPullRequest, labels),
+            proposal.Current is { State: PullRequestState.Open } open ? open : null,
+            head => head.StartsWith(prefix, StringComparison.Ordinal) && Versioning.ReleaseVersion.TryParse(head[prefix.Length..], out _, out _));
+        var pullRequests = new PullRequestStep(_forge!, _session.Log, _session.Log.Redact);
+        var (pullRequest, effect) = DryRun ? pullRequests.Plan(request) : pullRequests.Apply(request);
+        PullRequest = pullRequest;
+        _effects.Add(effect);
     }
 
     private ManifestUpdateResult Written(string step) =>

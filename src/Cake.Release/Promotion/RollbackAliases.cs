@@ -51,8 +51,18 @@ public static class RollbackAliases
         var target = RollbackPlanner.Choose(environment.Name, service.Name, revisions, settings.Version, source);
         var (from, to) = (target.Current, target.Target);
 
+        var byPullRequest = environment.Promotion == PromotionMode.PullRequest;
         if (target.AlreadyRunning)
         {
+            // After a revert pull request's merge the branch already runs the release; what is left is its image tag.
+            if (byPullRequest && environment.ImageTag is { } movingTag && !service.ChartOnly)
+            {
+                var follow = RetagInput.ForService(config, service.Name, to.Digest, to.Digest is null ? to.Version : null, [movingTag], settings.Registry);
+                var retagStep = new RetagStep(session.Log, session.Variable);
+                var moved = dryRun ? retagStep.Plan(follow) : retagStep.Apply(follow);
+                return new RollbackResult(environment.Name, service.Name, from.Version, to.Version, to.Digest, to.Commit, RollbackOutcome.AlreadyRunning, moved, null);
+            }
+
             context.Log.Information("{0} {1} already runs in {2} ({3}); nothing to roll back{4}.", service.Name, to.Version, environment.Name, source,
                 settings.Version is null ? $" (the latest change was a rollback; to go further back pass --version, one of {string.Join(", ", target.Ran)})" : "");
             return new RollbackResult(environment.Name, service.Name, from.Version, to.Version, to.Digest, to.Commit, RollbackOutcome.AlreadyRunning, null, null);
@@ -67,6 +77,16 @@ public static class RollbackAliases
         var write = new ManifestStep(session, config, repository, settings.Retry);
         var commit = repository.SourceCommit(to.Commit);
         var rendered = environment.Render is null || to.Digest is null ? null : write.Renderer().Render(environment.Name, service.Name, to.Config ?? commit, to.Version, to.Digest);
+
+        if (byPullRequest)
+        {
+            // The image tag follows the merge (a re-run completes it), never a proposal nobody merged.
+            var proposed = new ManifestInput(environment.Name, service.Name, to.Version, to.Digest, commit, by, null, [], "rollback", Config: to.Config, Rendered: rendered);
+            var (proposal, pullRequest) = RollbackProposal.Open(session, config, settings, write, proposed, from.Version, dryRun);
+            return new RollbackResult(environment.Name, service.Name, from.Version, to.Version, to.Digest, to.Commit,
+                dryRun ? RollbackOutcome.Planned : RollbackOutcome.Proposed, null, proposal)
+            { PullRequest = pullRequest };
+        }
 
         // The registry first, so the manifest never names a digest the environment tag does not follow yet;
         // a failure after the tag moved leaves the manifest on the old release, and a re-run completes it.

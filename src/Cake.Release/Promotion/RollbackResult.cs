@@ -22,4 +22,8 @@ public sealed record RollbackResult(
     string? Commit,
     RollbackOutcome Outcome,
     RetagResult? Retag,
-    ManifestUpdateResult? Manifest);
+    ManifestUpdateResult? Manifest)
+{
+    /// <summary>In promotion by pull request: the revert pull request opened or updated.</summary>
+    public Forges.ForgePullRequest? PullRequest { get; init; }
+}

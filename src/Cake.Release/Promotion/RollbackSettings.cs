@@ -22,6 +22,9 @@ public sealed class RollbackSettings : ReleaseSettings
     /// <summary>Retries and timeouts for the registry.</summary>
     public RegistrySettings Registry { get; set; } = new();
 
+    /// <summary>How long one call to the forge may take, in promotion by pull request.</summary>
+    public TimeSpan ForgeTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How to retry when other pipelines push to the environment's branch at the same time.</summary>
     public PushRetry Retry { get; set; } = PushRetry.Default;
 }

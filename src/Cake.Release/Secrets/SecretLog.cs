@@ -14,4 +14,10 @@ internal static class SecretLog
             redacting.Redactor.Learn(secret);
         }
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with every secret <paramref name="log"/> knows masked, for text that leaves the run by
+    /// another way than the log (a pull request's description); unchanged under a log of Cake's own.
+    /// </summary>
+    public static string Redact(this ICakeLog log, string text) => log is RedactingLog redacting ? redacting.Redactor.Redact(text) : text;
 }

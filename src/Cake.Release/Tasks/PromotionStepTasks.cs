@@ -66,10 +66,21 @@ public sealed class TagMilestoneTask : PromotionStepTask
     protected override void Step(PromotionRun run) => run.TagMilestone();
 }
 
+/// <summary>After a hotfix's merged pull request, back-port pull requests to the earlier environments that run older versions.</summary>
+[TaskName("BackportHotfix")]
+[TaskDescription("Opens back-port pull requests of a merged hotfix to the earlier environments (promotion by pull request only)")]
+[IsDependentOn(typeof(TagMilestoneTask))]
+[SupportsDryRun]
+public sealed class BackportHotfixTask : PromotionStepTask
+{
+    /// <inheritdoc/>
+    protected override void Step(PromotionRun run) => run.Backport();
+}
+
 /// <summary>The target environment's <c>notify:</c> webhooks without a delivery record of this promotion; never fails the run.</summary>
 [TaskName("NotifyPromotion")]
 [TaskDescription("Sends the promotion to the environment's notify: webhooks that have not heard of it")]
-[IsDependentOn(typeof(TagMilestoneTask))]
+[IsDependentOn(typeof(BackportHotfixTask))]
 [SupportsDryRun]
 public sealed class NotifyPromotionTask : PromotionStepTask
 {
