@@ -84,7 +84,8 @@ internal sealed class ConfigReader(string file)
         var text = Text(node, key);
         if (check?.Invoke(text) is { } problem)
         {
-            throw Error(node, key, $"{key} \"{text}\" {problem}");
+            // A URL's user info may be a token: the message shows the value with it masked.
+            throw Error(node, key, $"{key} \"{Secrets.SecretRedactor.MaskUserInfo(text)}\" {problem}");
         }
 
         return text;
