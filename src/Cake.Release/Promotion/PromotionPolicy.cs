@@ -195,9 +195,9 @@ public static class PromotionPolicy
         }
 
         var counted = PullRequestApprovals.Count(merged, proposal.Reviews, request.Promoter);
-        var by = merged.MergedBy is null ? "" : $", merged by {merged.MergedBy}";
+        var by = merged.MergedBy is null ? "" : $" by {merged.MergedBy}";
         return counted.Approvers.Count >= target.Approvals
-            ? Pass("approvals", target.Approvals == 0 ? $"{proposal.Noun} #{merged.Number} merged{by}; {target.Name} needs no approval" : $"{proposal.Noun} #{merged.Number} approved by {counted.Describe()} ({counted.Approvers.Count} of {target.Approvals} needed){by}")
+            ? Pass("approvals", target.Approvals == 0 ? $"{proposal.Noun} #{merged.Number} merged{by}; {target.Name} needs no approval" : $"{proposal.Noun} #{merged.Number} approved by {counted.Describe()} ({counted.Approvers.Count} of {target.Approvals} needed), merged{by}")
             : Fail("approvals", $"{proposal.Noun} #{merged.Number} was merged{by} with {counted.Approvers.Count} of the {target.Approvals} approving review(s) {target.Name} needs ({counted.Describe()}), so nothing is tagged, retagged or announced; {target.Name}'s branch already carries the change: roll it back (Rollback --env={target.Name} --service={request.Service}), and require {target.Approvals} reviews in the branch protection of {target.Branch}");
     }
 
