@@ -1,5 +1,6 @@
 using Cake.Release.Forges;
 using Cake.Release.Promotion;
+using ForgeReview = Cake.Release.Forges.ForgeReview;
 
 namespace Cake.Release.Tests.Forges;
 
