@@ -1,8 +1,7 @@
 using Cake.Release.Forges;
 using Cake.Release.Promotion;
-using ForgeReview = Cake.Release.Forges.ForgeReview;
 
-namespace Cake.Release.Tests.Forges;
+namespace Cake.Release.Tests.Promotion;
 
 /// <summary>Which approving reviews count: each reviewer's latest verdict, on the latest commit, by someone other than the author and the promoter.</summary>
 public sealed class PullRequestApprovalsTests
