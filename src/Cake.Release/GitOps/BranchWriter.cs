@@ -108,6 +108,13 @@ internal sealed class BranchWriter
                 return new BranchWrite(BranchWriteOutcome.Planned, remote, proposal, null, snapshot.Tip, existing is null, change.Message, changes, attempt);
             }
 
+            // A pull request needs its base branch: the first one into an environment starts the branch at the main
+            // branch's tip, as a first push would have, and proposes its commit on top.
+            if (snapshot.IsNew && !_repository.Push(remote, snapshot.Tip, branch).IsAccepted)
+            {
+                continue;
+            }
+
             var files = changes.Select(c => (c.Path, c.After is null ? null : new TreeFile(snapshot.File(c.Path)?.Mode ?? "100644", BranchSnapshot.Encode(c.After)))).ToList();
             var commit = _repository.Commit(snapshot.Tip, files, change.Message, _repository.CommitIdentity());
             var push = _repository.PushReplacing(remote, commit, proposal, existing);
