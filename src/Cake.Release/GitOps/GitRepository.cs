@@ -217,6 +217,10 @@ internal sealed class GitRepository
             : PushOutcome.Refused(refused is null ? output.Reason : SecretRedactor.MaskUserInfo(refused.Split('\t').Last()));
     }
 
+    /// <summary>The full message of a commit the clone holds.</summary>
+    public string Message(string commit) =>
+        string.Join('\n', _git.Run(Root, new ProcessArgumentBuilder().Append("log").Append("-1").Append("--format=%B").AppendQuoted(commit)).OrFail(Root, $"read the message of {ShortCommit.Of(commit)}", "check that the commit exists").Output);
+
     /// <summary>The first parent of a commit the clone holds, or null for a root commit.</summary>
     public string? Parent(string commit)
     {

@@ -10,9 +10,11 @@ namespace Cake.Release.Promotion;
 
 /// <summary>
 /// After a hotfix's pull request into an environment is merged, the same release is proposed to each earlier
-/// environment of the chain that runs an older version of the service, one back-port pull request each
-/// (<c>backport/{env}/{service}-{version}</c>), so the fix does not disappear with the next promotion. An environment
-/// already at or above the hotfix is left alone and said so. Each is idempotent like a promotion's pull request.
+/// environment of the chain that lacks the fix, one back-port pull request each (<c>backport/{env}/{service}-{version}</c>),
+/// so no environment before it runs without the fix. An environment has the fix when it runs the hotfix's image, or a
+/// build whose source commit contains the fix (the commit the hotfix cherry-picked, as its <c>-x</c> line names it,
+/// or the hotfix commit itself); one that runs a higher version is never taken back down, only warned about.
+/// Each is idempotent like a promotion's pull request.
 /// </summary>
 internal static class HotfixBackport
 {
@@ -22,13 +24,20 @@ internal static class HotfixBackport
         var earlier = config.PromotionChain(target).Where(e => e.Name != target.Name).ToArray();
         var manifests = new RemoteManifests(repository).Read(config, earlier);
         var version = ReleaseVersion.Parse(plan.Version!, "the hotfix version");
+        var fixes = Fixes(repository, source);
         var effects = new List<StepEffect>();
         foreach (var environment in earlier)
         {
             var running = manifests[environment.Name]?.Entry(plan.Service);
-            if (running is not null && ReleaseVersion.TryParse(running.Version, out var current, out _) && Precedence.SemVer.Compare(current!, version) >= 0)
+            if (running is not null && (running.Digest == plan.Digest || (running.Source is { } at && repository.HasCommit(at) && fixes.Any(fix => repository.IsAncestor(fix, at)))))
             {
-                session.Log.Information("{0} runs {1} {2}, not older than the hotfix {3}: no back-port; make sure it has the fix ({4}).", environment.Name, plan.Service, running.Version, plan.Version, ShortCommit.Of(source));
+                session.Log.Information("{0} runs {1} {2}, which has the fix: no back-port.", environment.Name, plan.Service, running.Version);
+                continue;
+            }
+
+            if (running is not null && ReleaseVersion.TryParse(running.Version, out var current, out _) && Precedence.SemVer.Compare(current!, version) > 0)
+            {
+                session.Log.Warning("{0} runs {1} {2}, above the hotfix {3}, without its fix: no back-port of an older version; release the fix on the main line ({4}).", environment.Name, plan.Service, running.Version, plan.Version, string.Join(", ", fixes.Select(ShortCommit.Of)));
                 continue;
             }
 
@@ -53,5 +62,21 @@ internal static class HotfixBackport
         }
 
         return effects;
+    }
+
+    // The hotfix commit, and the commit it was cherry-picked from (Hotfix picks with -x), whichever the clone holds.
+    private static List<string> Fixes(GitRepository repository, string hotfix)
+    {
+        var fixes = new List<string> { hotfix };
+        const string picked = "(cherry picked from commit ";
+        foreach (var line in repository.Message(hotfix).Split('\n'))
+        {
+            if (line.StartsWith(picked, StringComparison.Ordinal) && line.TrimEnd().EndsWith(')') && line[picked.Length..].TrimEnd().TrimEnd(')') is { Length: 40 } original && repository.HasCommit(original))
+            {
+                fixes.Add(original);
+            }
+        }
+
+        return fixes;
     }
 }
