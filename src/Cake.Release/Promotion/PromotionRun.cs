@@ -220,12 +220,13 @@ public sealed class PromotionRun
     /// </summary>
     public void Backport()
     {
-        if (Proposing || _forge is null || _facts.SourceTag is null || Plan.Commit is null)
+        // A hotfix is a release made off the main branch, on its release branch (Hotfix), wherever it is promoted.
+        if (Proposing || _forge is null || Plan.Commit is not { } commit || Plan.Names is not { } names || !_refs.IsHotfix(commit, names.ReleaseBranch, _config.Git.MainBranch))
         {
             return;
         }
 
-        _effects.AddRange(HotfixBackport.Open(_session, _config, _settings, _repository, _forge, Plan, Plan.Commit, _request.Promoter, DryRun));
+        _effects.AddRange(HotfixBackport.Open(_session, _config, _settings, _repository, _forge, Plan, commit, _request.Promoter, DryRun));
     }
 
     /// <summary>Says what the promotion did, once every step ran; notifications sent late do not make a done promotion new.</summary>
