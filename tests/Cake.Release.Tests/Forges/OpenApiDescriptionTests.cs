@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+
+namespace Cake.Release.Tests.Forges;
+
+/// <summary>The forges' official descriptions the emulator validates against are found, loaded and understood.</summary>
+public sealed class OpenApiDescriptionTests
+{
+    [Fact]
+    public void GitHubsDescriptionIsFoundFromTheTestAssemblyAndServesTheOperationsCakeReleaseCalls()
+    {
+        var description = OpenApiDescription.GitHub;
+
+        Assert.True(File.Exists(description.Path), description.Path);
+        Assert.False(description.IsSwagger2);
+        Assert.True(description.Operations.Count > 500, $"only {description.Operations.Count} operations");
+        foreach (var (method, path, operationId) in new[]
+        {
+            ("GET", "/user", "users/get-authenticated"),
+            ("GET", "/repos/acme/shop/pulls", "pulls/list"),
+            ("POST", "/repos/acme/shop/pulls", "pulls/create"),
+            ("GET", "/repos/acme/shop/pulls/7", "pulls/get"),
+            ("PATCH", "/repos/acme/shop/pulls/7", "pulls/update"),
+            ("GET", "/repos/acme/shop/pulls/7/reviews", "pulls/list-reviews"),
+            ("POST", "/repos/acme/shop/pulls/7/reviews", "pulls/create-review"),
+            ("PUT", "/repos/acme/shop/pulls/7/merge", "pulls/merge"),
+            ("POST", "/repos/acme/shop/issues/7/labels", "issues/add-labels"),
+            ("POST", "/repos/acme/shop/issues/7/comments", "issues/create-comment"),
+        })
+        {
+            var found = description.Find(method, path);
+            Assert.True(found is not null, $"{method} {path} is not in {description.Path}");
+            Assert.Equal(operationId, found.Value.Operation.OperationId);
+        }
+
+        Assert.Equal("7", description.Find("GET", "/repos/acme/shop/pulls/7")!.Value.PathValues["pull_number"]);
+        Assert.Null(description.Find("GET", "/repos/acme/shop/pull-requests"));
+    }
+
+    [Fact]
+    public void AGitHubSchemaWithNullableFieldsAndReferencesIsCheckedAsJsonSchema()
+    {
+        var description = OpenApiDescription.GitHub;
+        var schema = description.Schema("test label", description.Definition("label"));
+
+        var valid = JsonNode.Parse("""{"id":1,"node_id":"LA_1","url":"https://api.github.com/repos/acme/shop/labels/bug","name":"bug","description":null,"color":"ededed","default":false}""");
+        var missing = JsonNode.Parse("""{"id":1,"node_id":"LA_1","url":"https://api.github.com/repos/acme/shop/labels/bug","name":"bug","color":"ededed","default":false}""");
+
+        Assert.True(schema.Evaluate(System.Text.Json.JsonSerializer.SerializeToElement(valid)).IsValid);
+        Assert.False(schema.Evaluate(System.Text.Json.JsonSerializer.SerializeToElement(missing)).IsValid);
+    }
+}
