@@ -48,4 +48,16 @@ public sealed class OpenApiDescriptionTests
         Assert.True(schema.Evaluate(System.Text.Json.JsonSerializer.SerializeToElement(valid)).IsValid);
         Assert.False(schema.Evaluate(System.Text.Json.JsonSerializer.SerializeToElement(missing)).IsValid);
     }
+
+    [Fact]
+    public void AnAnswerMissingARequiredFieldOrWithAnUndeclaredStatusIsAViolation()
+    {
+        var description = OpenApiDescription.GitHub;
+        var merge = description.Find("PUT", "/repos/acme/shop/pulls/1/merge")!.Value.Operation;
+
+        Assert.Empty(OperationConformance.CheckResponse(description, merge, 200, JsonNode.Parse("""{"sha":"abc","merged":true,"message":"Pull Request successfully merged"}""")));
+        Assert.Contains("sha", Assert.Single(OperationConformance.CheckResponse(description, merge, 200, JsonNode.Parse("""{"merged":true,"message":"m"}"""))), StringComparison.Ordinal);
+        Assert.Contains("/merged", string.Join('\n', OperationConformance.CheckResponse(description, merge, 200, JsonNode.Parse("""{"sha":"abc","merged":"yes","message":"m"}"""))), StringComparison.Ordinal);
+        Assert.Contains("does not declare", Assert.Single(OperationConformance.CheckResponse(description, merge, 418, null)), StringComparison.Ordinal);
+    }
 }
