@@ -47,7 +47,7 @@ public sealed class ForgeEmulator : IDisposable
     public static ForgeEmulator GitHub(string bareRepository, string project = "acme/shop") => new(bareRepository, project, (p, root) => new GitHubApi(p, root));
 
     /// <summary>GitLab's REST API v4 (as at https://gitlab.com/api/v4) over a bare repository, the project as its path.</summary>
-    public static ForgeEmulator GitLab(string bareRepository, string project = "acme/shop") => new(bareRepository, project, (p, root) => throw new NotImplementedException("GitLab comes next"));
+    public static ForgeEmulator GitLab(string bareRepository, string project = "acme/shop") => new(bareRepository, project, (p, root) => new GitLabApi(p, root));
 
     /// <summary>"github" or "gitlab".</summary>
     public string Kind => _api.Kind;
@@ -156,7 +156,7 @@ public sealed class ForgeEmulator : IDisposable
             }
         }
 
-        var status = Send(HttpMethod.Put, $"/projects/{ProjectId}/merge_requests/{number}", _project.TokenOf(pull.Author), new JsonObject { ["title"] = pull.Title });
+        var status = Send(HttpMethod.Put, $"/projects/{ProjectId}/merge_requests/{number}", _project.TokenOf(pull.Author), new JsonObject { ["title"] = GitLabApi.WithoutDraftPrefix(pull.Title) });
         if (status != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"marking merge request !{number} ready answered {(int)status}");

@@ -13,9 +13,19 @@ internal sealed class ForgeRepository(string bare)
     public string Bare { get; } = Path.GetFullPath(bare);
 
     /// <summary>The commit a branch points at, or null when there is no such branch.</summary>
-    public string? BranchSha(string branch)
+    public string? BranchSha(string branch) => Resolve($"refs/heads/{branch}");
+
+    /// <summary>The commit a revision names, or null when it names none.</summary>
+    public string? Resolve(string revision)
     {
-        var result = Git(Bare, null, "rev-parse", "--verify", "--quiet", $"refs/heads/{branch}^{{commit}}");
+        var result = Git(Bare, null, "rev-parse", "--verify", "--quiet", $"{revision}^{{commit}}");
+        return result.ExitCode == 0 ? result.Output.Trim() : null;
+    }
+
+    /// <summary>The best common ancestor of two revisions, or null when they share none.</summary>
+    public string? MergeBase(string left, string right)
+    {
+        var result = Git(Bare, null, "merge-base", left, right);
         return result.ExitCode == 0 ? result.Output.Trim() : null;
     }
 

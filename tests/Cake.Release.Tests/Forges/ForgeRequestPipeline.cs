@@ -29,7 +29,10 @@ internal sealed class ForgeRequestPipeline(IForgeApi api, ForgeProject project)
     private ForgeAnswer Answer(string method, string path, string query, NameValueCollection headers, string bodyText)
     {
         var request = $"{method} {path}";
-        var found = path.StartsWith(api.ApiPrefix + "/", StringComparison.Ordinal) ? api.Description.Find(method, path[api.ApiPrefix.Length..]) : null;
+        // A Swagger 2.0 basePath is not part of the templates; GitLab's description has none and writes /api/v4 in each.
+        var found = path.StartsWith(api.ApiPrefix + "/", StringComparison.Ordinal)
+            ? api.Description.Find(method, api.Description.BasePath.Length > 0 ? path[api.ApiPrefix.Length..] : path)
+            : null;
         if (found is not { } route)
         {
             _violations.Add($"{request}: no operation of {api.Kind}'s OpenAPI description has this method and path");

@@ -164,6 +164,11 @@ public sealed class OpenApiDescription
         var document = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             ? JsonNode.Parse(File.ReadAllText(path))!.AsObject()
             : YamlToJson.Read(File.ReadAllText(path));
+        if (kind == "gitlab")
+        {
+            GitLabDescriptionSupplement.Apply(document, YamlToJson.Read(File.ReadAllText(GitLabDescriptionSupplement.PathBeside(path))));
+        }
+
         return new OpenApiDescription(path, kind, document);
     }
 }

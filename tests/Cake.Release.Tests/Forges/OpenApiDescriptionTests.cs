@@ -60,4 +60,32 @@ public sealed class OpenApiDescriptionTests
         Assert.Contains("/merged", string.Join('\n', OperationConformance.CheckResponse(description, merge, 200, JsonNode.Parse("""{"sha":"abc","merged":"yes","message":"m"}"""))), StringComparison.Ordinal);
         Assert.Contains("does not declare", Assert.Single(OperationConformance.CheckResponse(description, merge, 418, null)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GitLabsTrimmedDescriptionIsFoundWithItsSourceAndTheSupplementFillsWhatItLacks()
+    {
+        var description = OpenApiDescription.GitLab;
+
+        Assert.True(description.IsSwagger2);
+        Assert.Matches("Commit: `[0-9a-f]{40}`", File.ReadAllText(Path.Combine(Path.GetDirectoryName(description.Path)!, "SOURCE.md")));
+        foreach (var (method, path, operationId) in new[]
+        {
+            ("GET", "/api/v4/user", "getApiV4User"),
+            ("GET", "/api/v4/projects/acme%2Fshop/merge_requests", "getApiV4ProjectsIdMergeRequests"),
+            ("POST", "/api/v4/projects/acme%2Fshop/merge_requests", "postApiV4ProjectsIdMergeRequests"),
+            ("GET", "/api/v4/projects/acme%2Fshop/merge_requests/3", "getApiV4ProjectsIdMergeRequestsMergeRequestIid"),
+            ("PUT", "/api/v4/projects/acme%2Fshop/merge_requests/3", "putApiV4ProjectsIdMergeRequestsMergeRequestIid"),
+            ("GET", "/api/v4/projects/acme%2Fshop/merge_requests/3/approvals", "getApiV4ProjectsIdMergeRequestsMergeRequestIidApprovals"),
+            ("POST", "/api/v4/projects/acme%2Fshop/merge_requests/3/notes", "postApiV4ProjectsIdMergeRequestsMergeRequestIidNotes"),
+            ("POST", "/api/v4/projects/acme%2Fshop/merge_requests/3/approve", "postApiV4ProjectsIdMergeRequestsMergeRequestIidApprove"),
+            ("PUT", "/api/v4/projects/acme%2Fshop/merge_requests/3/merge", "putApiV4ProjectsIdMergeRequestsMergeRequestIidMerge"),
+        })
+        {
+            var found = description.Find(method, path);
+            Assert.True(found is not null, $"{method} {path} is not in {description.Path}");
+            Assert.Equal(operationId, found.Value.Operation.OperationId);
+        }
+
+        Assert.Equal("acme/shop", description.Find("GET", "/api/v4/projects/acme%2Fshop/merge_requests/3")!.Value.PathValues["id"]);
+    }
 }

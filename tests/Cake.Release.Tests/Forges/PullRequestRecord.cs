@@ -35,6 +35,8 @@ internal sealed class PullRequestRecord
 
     public string? MergedBy { get; set; }
 
+    public string? ClosedBy { get; set; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
