@@ -15,6 +15,16 @@ namespace Cake.Release.Tests.Forges;
 /// answered as the forge answers it and recorded in <see cref="Violations"/>; every test using the emulator ends with
 /// <see cref="AssertConformant"/>.
 /// </summary>
+/// <remarks>
+/// Checked for every request: the method and path are an operation of the description; path and query parameters
+/// (required, known, typed, enumerated); the JSON body against its schema; the rules the descriptions state only in
+/// words that the emulator knows (GitHub: a title unless an issue, a body for REQUEST_CHANGES and COMMENT, head as
+/// user:ref-name; GitLab: at least one attribute on update). Checked for every answer: the status is declared and the
+/// body matches that status's schema. Not checked: headers (Accept, API version, Content-Type), 401 answers (forges
+/// authenticate before routing, so most operations do not declare 401), string formats other than date-time, uri and
+/// email. GitLab's description is its trimmed official one plus Specs/gitlab-rest-docs-supplement.yaml, written by hand
+/// from GitLab's REST documentation for what the official one lacks (GET /user, notes) or types wrongly.
+/// </remarks>
 public sealed class ForgeEmulator : IDisposable
 {
     // One request at a time: the project and the bare repository change under it, as a forge serialises per repository.

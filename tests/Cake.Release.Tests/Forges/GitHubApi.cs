@@ -35,7 +35,7 @@ internal sealed class GitHubApi(ForgeProject project, string root) : IForgeApi
         // Operations whose 422 is validation-error-simple list their errors as strings, the others as objects.
         var simple = (string?)operation.ResponseSchema(422)?["$ref"] is { } schema && schema.EndsWith("/validation-error-simple", StringComparison.Ordinal);
         var errors = new JsonArray(problems.Select(p => simple ? (JsonNode?)p : new JsonObject { ["resource"] = Resource(operation), ["code"] = "invalid", ["message"] = p }).ToArray());
-        return new(422, GitHubRepresentation.Error("Invalid request.\n\n" + string.Join("\n", problems), operation.DocumentationUrl, 422, errors));
+        return new(422, GitHubRepresentation.Error("Invalid request.\n\n" + string.Join("\n", problems.Select(GitHubWording)), operation.DocumentationUrl, 422, errors));
     }
 
     public ForgeAnswer? Serve(ForgeCall call) => call.Operation.OperationId switch
@@ -73,7 +73,12 @@ internal sealed class GitHubApi(ForgeProject project, string root) : IForgeApi
         pulls = sort == "updated"
             ? ascending ? pulls.OrderBy(p => p.UpdatedAt) : pulls.OrderByDescending(p => p.UpdatedAt)
             : ascending ? pulls.OrderBy(p => p.Number) : pulls.OrderByDescending(p => p.Number);
-        return Page(call, pulls.Select(p => (JsonNode)_json.PullRequest(p, simple: true)).ToList());
+        var answer = Page(call, pulls.Select(p => (JsonNode)_json.PullRequest(p, simple: true)).ToList());
+
+        // GitHub documents head as "user:ref-name"; a bare branch name is not that filter.
+        return head is not null && !head.Contains(':', StringComparison.Ordinal)
+            ? answer with { Violation = $"head={head} is not in the format user:ref-name (pulls/list's description of head)" }
+            : answer;
     }
 
     private ForgeAnswer Create(ForgeCall call)
@@ -181,8 +186,8 @@ internal sealed class GitHubApi(ForgeProject project, string root) : IForgeApi
         if (pull.Author == call.User && verdict is "APPROVE" or "REQUEST_CHANGES")
         {
             return new(422, GitHubRepresentation.Error("Unprocessable Entity", call.Operation.DocumentationUrl, 422, new JsonArray(verdict == "APPROVE"
-                ? "Review Can not approve your own pull request"
-                : "Review Can not request changes on your own pull request")));
+                ? "Can not approve your own pull request"
+                : "Can not request changes on your own pull request")));
         }
 
         if (verdict is "REQUEST_CHANGES" or "COMMENT" && body.Length == 0)
@@ -193,7 +198,7 @@ internal sealed class GitHubApi(ForgeProject project, string root) : IForgeApi
 
         if (pull.State != "open" && verdict is "APPROVE" or "REQUEST_CHANGES")
         {
-            return new(422, GitHubRepresentation.Error("Unprocessable Entity", call.Operation.DocumentationUrl, 422, new JsonArray($"Review Can not {(verdict == "APPROVE" ? "approve" : "request changes on")} a {(pull.State == "merged" ? "merged" : "closed")} pull request")));
+            return new(422, GitHubRepresentation.Error("Unprocessable Entity", call.Operation.DocumentationUrl, 422, new JsonArray($"Can not {(verdict == "APPROVE" ? "approve" : "request changes on")} a {(pull.State == "merged" ? "merged" : "closed")} pull request")));
         }
 
         var review = new ForgeReview(project.NextId(), call.User, verdict switch
@@ -313,4 +318,10 @@ internal sealed class GitHubApi(ForgeProject project, string root) : IForgeApi
     private static string Resource(OpenApiOperation operation) => operation.OperationId.StartsWith("issues/", StringComparison.Ordinal) ? "Issue" : "PullRequest";
 
     private static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+    // GitHub words a missing field as `"head" wasn't supplied.`; other problems keep the validator's words.
+    private static string GitHubWording(string problem) =>
+        System.Text.RegularExpressions.Regex.Match(problem, "Required properties \\[(?<names>[^\\]]*)\\] are not present") is { Success: true } missing
+            ? string.Join(" ", missing.Groups["names"].Value.Split(',').Select(n => $"{n.Trim()} wasn't supplied."))
+            : problem;
 }

@@ -76,7 +76,7 @@ public sealed class GitHubEmulatorTests : IDisposable
         var (status, body) = _http.Send(HttpMethod.Post, "/repos/acme/shop/pulls", _alice, new { title = "no head", @base = "main" });
 
         Assert.Equal((HttpStatusCode)422, status);
-        Assert.Contains("head", (string?)body!["message"], StringComparison.Ordinal);
+        Assert.Equal("Invalid request.\n\n\"head\" wasn't supplied.", (string?)body!["message"]);
         Assert.NotNull(body["errors"]);
         Assert.Equal("https://docs.github.com/rest/pulls/pulls#create-a-pull-request", (string?)body["documentation_url"]);
         var violation = Assert.Single(_forge.Violations);
@@ -110,6 +110,9 @@ public sealed class GitHubEmulatorTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, _http.Send(HttpMethod.Post, "/repos/acme/shop/pulls", _alice, new { title = "t", head = "promote/staging", @base = "main" }).Status);
 
         Assert.Equal((HttpStatusCode)422, _forge.Approve(1, _alice));
+        var (status, refusal) = _http.Send(HttpMethod.Post, "/repos/acme/shop/pulls/1/reviews", _alice, new { @event = "APPROVE" });
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Equal("Can not approve your own pull request", (string?)refusal!["errors"]![0]);
         Assert.Equal((HttpStatusCode)422, _forge.RequestChanges(1, _alice));
         Assert.Equal(HttpStatusCode.OK, _forge.RequestChanges(1, _bob));
 
@@ -167,6 +170,32 @@ public sealed class GitHubEmulatorTests : IDisposable
         Assert.Equal(moved, Assert.Single(_forge.PullRequests).HeadSha);
         Assert.Equal(2, (int)_http.Send(HttpMethod.Get, "/repos/acme/shop/pulls/1", _alice).Body!["commits"]!);
         _forge.AssertConformant();
+    }
+
+    [Fact]
+    public void ListsArePagedAsGitHubPagesThem()
+    {
+        foreach (var branch in new[] { "a", "b", "c" })
+        {
+            PlainForgeClient.PushBranch(_remote, branch, $"{branch}.txt", "1\n");
+            Assert.Equal(HttpStatusCode.Created, _http.Send(HttpMethod.Post, "/repos/acme/shop/pulls", _alice, new { title = branch, head = branch, @base = "main" }).Status);
+        }
+
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{_forge.ApiUrl}/repos/acme/shop/pulls?state=open&per_page=2");
+        request.Headers.Add("Authorization", $"token {_alice}");
+        request.Headers.Add("User-Agent", "Cake.Release.Tests");
+        using var first = client.Send(request);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal($"<{_forge.ApiUrl}/repos/acme/shop/pulls?state=open&per_page=2&page=2>; rel=\"next\"", string.Join(",", first.Headers.GetValues("Link")));
+        Assert.Equal([3, 2], _http.Send(HttpMethod.Get, "/repos/acme/shop/pulls?per_page=2", _alice).Body!.AsArray().Select(p => (int)p!["number"]!));
+        Assert.Equal([1], _http.Send(HttpMethod.Get, "/repos/acme/shop/pulls?per_page=2&page=2", _alice).Body!.AsArray().Select(p => (int)p!["number"]!));
+        Assert.Equal([2], _http.Send(HttpMethod.Get, "/repos/acme/shop/pulls?head=acme:b&base=main", _alice).Body!.AsArray().Select(p => (int)p!["number"]!));
+        _forge.AssertConformant();
+
+        Assert.Equal(HttpStatusCode.OK, _http.Send(HttpMethod.Get, "/repos/acme/shop/pulls?head=b", _alice).Status);
+        Assert.Contains("head=b is not in the format user:ref-name", Assert.Single(_forge.Violations), StringComparison.Ordinal);
     }
 
     public void Dispose()
