@@ -5,6 +5,7 @@ namespace Cake.Release.Tests.Forges;
 /// <summary>A request the forge emulator routed to an operation of the description, from an authenticated user.</summary>
 internal sealed record ForgeCall(
     OpenApiOperation Operation,
+    string RequestPath,
     IReadOnlyDictionary<string, string> PathValues,
     IReadOnlyList<KeyValuePair<string, string>> Query,
     JsonNode? Body,

@@ -29,10 +29,7 @@ internal sealed class ForgeRequestPipeline(IForgeApi api, ForgeProject project)
     private ForgeAnswer Answer(string method, string path, string query, NameValueCollection headers, string bodyText)
     {
         var request = $"{method} {path}";
-        // A Swagger 2.0 basePath is not part of the templates; GitLab's description has none and writes /api/v4 in each.
-        var found = path.StartsWith(api.ApiPrefix + "/", StringComparison.Ordinal)
-            ? api.Description.Find(method, api.Description.BasePath.Length > 0 ? path[api.ApiPrefix.Length..] : path)
-            : null;
+        var found = api.DescribedPath(path) is { } described ? api.Description.Find(method, described) : null;
         if (found is not { } route)
         {
             _violations.Add($"{request}: no operation of {api.Kind}'s OpenAPI description has this method and path");
@@ -71,7 +68,7 @@ internal sealed class ForgeRequestPipeline(IForgeApi api, ForgeProject project)
         ForgeAnswer answer;
         try
         {
-            answer = api.Serve(new ForgeCall(operation, route.PathValues, pairs, body, user)) ?? Unserved(request, operation);
+            answer = api.Serve(new ForgeCall(operation, path, route.PathValues, pairs, body, user)) ?? Unserved(request, operation);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException)
         {

@@ -20,6 +20,10 @@ internal sealed class GitHubApi(ForgeProject project, string root) : IForgeApi
 
     public string TokenPrefix => "ghp_";
 
+    // Served at the root as api.github.com is, and below /api/v3 as GitHub Enterprise Server is: Octokit appends
+    // /api/v3 to any base address that is not api.github.com.
+    public string? DescribedPath(string path) => path.StartsWith("/api/v3/", StringComparison.Ordinal) ? path["/api/v3".Length..] : path;
+
     // GitHub takes "Bearer" and the older "token" scheme alike.
     public string? Token(NameValueCollection headers) => headers["Authorization"]?.Split(' ', 2) is [var scheme, var token]
         && (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || scheme.Equals("token", StringComparison.OrdinalIgnoreCase)) ? token.Trim() : null;
@@ -288,9 +292,8 @@ internal sealed class GitHubApi(ForgeProject project, string root) : IForgeApi
         var headers = new Dictionary<string, string>();
         if (page * perPage < items.Count)
         {
-            var path = string.Join('/', call.Operation.Segments.Select(s => s.StartsWith('{') ? Uri.EscapeDataString(call.PathValues[s[1..^1]]) : s));
             var others = call.Query.Where(q => q.Key is not ("page" or "per_page")).Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}&");
-            headers["Link"] = $"<{root}{path}?{string.Concat(others)}per_page={perPage}&page={page + 1}>; rel=\"next\"";
+            headers["Link"] = $"<{root}{call.RequestPath}?{string.Concat(others)}per_page={perPage}&page={page + 1}>; rel=\"next\"";
         }
 
         return new(200, new JsonArray(slice), headers);

@@ -198,6 +198,20 @@ public sealed class GitHubEmulatorTests : IDisposable
         Assert.Contains("head=b is not in the format user:ref-name", Assert.Single(_forge.Violations), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheApiIsAlsoServedBelowApiV3AsGitHubEnterpriseServesIt()
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{_forge.Root}/api/v3/user");
+        request.Headers.Add("Authorization", $"Bearer {_bob}");
+        request.Headers.Add("User-Agent", "Cake.Release.Tests");
+        using var response = client.Send(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["GET /api/v3/user 200"], _forge.Requests);
+        _forge.AssertConformant();
+    }
+
     public void Dispose()
     {
         _http.Dispose();

@@ -25,6 +25,9 @@ internal sealed class GitLabApi(ForgeProject project, string root) : IForgeApi
 
     public string TokenPrefix => "glpat-";
 
+    // GitLab's description writes /api/v4 into every path template.
+    public string? DescribedPath(string path) => path.StartsWith(ApiPrefix + "/", StringComparison.Ordinal) ? path : null;
+
     // A personal access token (GITLAB_TOKEN), a CI job's token (CI_JOB_TOKEN) acting as its user, or OAuth's Bearer.
     public string? Token(NameValueCollection headers) =>
         headers["PRIVATE-TOKEN"] ?? headers["JOB-TOKEN"]

@@ -14,6 +14,9 @@ internal interface IForgeApi
     /// <summary>The path prefix of the API on the emulator's root: "" (GitHub) or "/api/v4" (GitLab).</summary>
     string ApiPrefix { get; }
 
+    /// <summary>A request path as the description's templates write it, or null when it is not below the API.</summary>
+    string? DescribedPath(string path);
+
     OpenApiDescription Description { get; }
 
     /// <summary>How this forge's personal access tokens start ("ghp_", "glpat-").</summary>

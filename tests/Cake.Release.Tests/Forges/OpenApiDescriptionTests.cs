@@ -88,4 +88,19 @@ public sealed class OpenApiDescriptionTests
 
         Assert.Equal("acme/shop", description.Find("GET", "/api/v4/projects/acme%2Fshop/merge_requests/3")!.Value.PathValues["id"]);
     }
+
+    [Fact]
+    public void GitLabAnswersAreCheckedWithTheTypesGitLabDocumentsNotTheGeneratorsStrings()
+    {
+        var description = OpenApiDescription.GitLab;
+        var get = description.Find("GET", "/api/v4/projects/acme%2Fshop/merge_requests/1")!.Value.Operation;
+        JsonNode Answer(string draft, string labels, string mergedBy) => JsonNode.Parse($$"""
+            {"id":1,"iid":1,"project_id":7001,"title":"t","state":"opened","draft":{{draft}},"labels":{{labels}},"merged_by":{{mergedBy}},"sha":"abc"}
+            """)!;
+
+        Assert.Empty(OperationConformance.CheckResponse(description, get, 200, Answer("false", "[\"a\"]", "null")));
+        Assert.Contains("/draft", string.Join('\n', OperationConformance.CheckResponse(description, get, 200, Answer("\"false\"", "[]", "null"))), StringComparison.Ordinal);
+        Assert.Contains("/labels", string.Join('\n', OperationConformance.CheckResponse(description, get, 200, Answer("false", "\"a,b\"", "null"))), StringComparison.Ordinal);
+        Assert.Contains("/merged_by", string.Join('\n', OperationConformance.CheckResponse(description, get, 200, Answer("false", "[]", "\"bob\""))), StringComparison.Ordinal);
+    }
 }
