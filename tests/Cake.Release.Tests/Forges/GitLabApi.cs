@@ -256,7 +256,7 @@ internal sealed class GitLabApi(ForgeProject project, string root) : IForgeApi
 
     private ForgeAnswer Approve(ForgeCall call, PullRequestRecord pull)
     {
-        if (pull.State != "open" || pull.Reviews.Any(r => r.User == call.User && r.State == "APPROVED"))
+        if (pull.State != "open" || _json.CurrentApprovals(pull).Any(r => r.User == call.User))
         {
             return Unauthorized();
         }

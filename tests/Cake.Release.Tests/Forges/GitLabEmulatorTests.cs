@@ -170,6 +170,23 @@ public sealed class GitLabEmulatorTests : IDisposable
         _forge.AssertConformant();
     }
 
+    [Fact]
+    public void APushToTheSourceBranchRemovesTheApprovals()
+    {
+        PlainForgeClient.PushBranch(_remote, "promote/staging", "staging.txt", "1\n");
+        Assert.Equal(HttpStatusCode.Created, _http.Send(HttpMethod.Post, MergeRequests, _alice, new { source_branch = "promote/staging", target_branch = "main", title = "t" }).Status);
+        Assert.Equal(HttpStatusCode.Created, _forge.Approve(1, _bob));
+        Assert.True((bool)_http.Send(HttpMethod.Get, $"{MergeRequests}/1/approvals", _alice).Body!["approved"]!);
+
+        PlainForgeClient.PushBranch(_remote, "promote/staging", "staging.txt", "2\n", from: "promote/staging");
+
+        var approvals = _http.Send(HttpMethod.Get, $"{MergeRequests}/1/approvals", _alice).Body!;
+        Assert.False((bool)approvals["approved"]!);
+        Assert.Empty(approvals["approved_by"]!.AsArray());
+        Assert.Equal(HttpStatusCode.Created, _forge.Approve(1, _bob));
+        _forge.AssertConformant();
+    }
+
     public void Dispose()
     {
         _http.Dispose();

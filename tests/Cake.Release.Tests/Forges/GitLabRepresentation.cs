@@ -131,10 +131,14 @@ internal sealed class GitLabRepresentation(ForgeProject project, string root)
         return json;
     }
 
-    /// <summary>API_Entities_MergeRequestApprovals as the asking user sees it.</summary>
+    /// <summary>
+    /// API_Entities_MergeRequestApprovals as the asking user sees it. Only approvals of the head commit count: the
+    /// emulated project removes all approvals when commits are added to the source branch (GitLab's
+    /// reset_approvals_on_push), as a release gate wants, and GitLab's approvals do not say which commit they approved.
+    /// </summary>
     public JsonObject Approvals(PullRequestRecord pull, string user)
     {
-        var approvals = pull.Reviews.Where(r => r.State == "APPROVED").ToList();
+        var approvals = CurrentApprovals(pull);
         return new JsonObject
         {
             ["user_has_approved"] = approvals.Any(a => a.User == user),
@@ -142,6 +146,12 @@ internal sealed class GitLabRepresentation(ForgeProject project, string root)
             ["approved"] = approvals.Count > 0,
             ["approved_by"] = new JsonArray(approvals.Select(a => (JsonNode?)new JsonObject { ["user"] = UserBasic(a.User), ["approved_at"] = Time(a.SubmittedAt) }).ToArray()),
         };
+    }
+
+    public List<ForgeReview> CurrentApprovals(PullRequestRecord pull)
+    {
+        var head = project.HeadSha(pull);
+        return pull.Reviews.Where(r => r.State == "APPROVED" && (pull.State == "merged" || r.CommitId == head)).ToList();
     }
 
     public JsonObject Note(PullRequestRecord pull, ForgeComment comment) => new()
