@@ -169,7 +169,8 @@ internal sealed class GitHubRepresentation(ForgeProject project, string root)
         ["node_id"] = "LA_kwDO" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(name))[..Math.Min(12, name.Length * 2)],
         ["url"] = $"{RepoApi}/labels/{Uri.EscapeDataString(name)}",
         ["name"] = name,
-        ["description"] = null,
+        // Empty, not null: pull-request-simple types a label's description as a plain string, where label allows null.
+        ["description"] = "",
         ["color"] = "ededed",
         ["default"] = false,
     };
