@@ -24,12 +24,13 @@ public static class PromotionProposalText
     /// <param name="plan">The checked promotion.</param>
     /// <param name="image">The image's name, without tag or digest.</param>
     /// <param name="running">The version the target runs now, or null before the first release there.</param>
+    /// <param name="runningCommit">The source commit of what the target runs now, for the comparison link, or null.</param>
     /// <param name="changes">The commits since that version (<c>abc1234 subject</c>), newest first.</param>
     /// <param name="diff">The files the merge changes, with their text before and after.</param>
     /// <param name="links">Where the source commit and the comparison can be read, when the remote is on a known host.</param>
     /// <param name="approvals">The approving reviews the target needs.</param>
     /// <param name="completeWith">The command that completes the promotion after the merge.</param>
-    public static string Body(PromotionPlan plan, string image, string? running, IReadOnlyList<string> changes, IReadOnlyList<FileChange> diff, Changelog.CompareLinks? links, int approvals, string completeWith)
+    public static string Body(PromotionPlan plan, string image, string? running, string? runningCommit, IReadOnlyList<string> changes, IReadOnlyList<FileChange> diff, Changelog.CompareLinks? links, int approvals, string completeWith)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(changes);
@@ -43,6 +44,10 @@ public static class PromotionProposalText
         if (plan.Commit is { } commit)
         {
             text.Append("| source commit | ").Append(links is null ? $"`{commit}`" : $"[`{ShortCommit.Of(commit)}`]({links.Commit(commit)})").Append(" |\n");
+            if (links is not null && runningCommit is not null)
+            {
+                text.Append("| changes | [").Append(ShortCommit.Of(runningCommit)).Append("...").Append(ShortCommit.Of(commit)).Append("](").Append(links.Compare(runningCommit, commit)).Append(") |\n");
+            }
         }
 
         text.Append("\n### Checks\n\n");

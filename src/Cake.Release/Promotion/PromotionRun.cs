@@ -287,7 +287,7 @@ public sealed class PromotionRun
             ? history.Log(commit, running?.Source is { } since && _repository.HasCommit(since) ? since : null, paths).Select(c => $"{c.ShortSha} {c.Subject}").ToList()
             : [];
         var image = Plan.ChartTag is null ? ImageReference.InRegistry(_config.Registry, _config.Service(_request.Service).Image).Name : _config.Service(_request.Service).Chart!;
-        var body = PromotionProposalText.Body(Plan, image, running?.Version, changes, _written.Write.Changes, CompareLinks.ForRemote(history.RemoteUrl(_config.Git.Remote)), target.Approvals,
+        var body = PromotionProposalText.Body(Plan, image, running?.Version, running?.Source, changes, _written.Write.Changes, CompareLinks.ForRemote(history.RemoteUrl(_config.Git.Remote)), target.Approvals,
             $"./build.sh --target={target.PromoteTarget} --service={_request.Service}");
         var labels = new[] { "promotion", $"env:{target.Name}", $"service:{_request.Service}" };
         var prefix = PromotionPullRequest.BranchPrefix(target.Name, _request.Service);
