@@ -8,7 +8,7 @@ namespace Cake.Release.Config;
 /// </summary>
 internal static class EnvironmentsSection
 {
-    private static readonly string[] EnvironmentKeys = ["branch", "from", "auto", "imageTag", "preRelease", "approvals", "soak", "milestoneTag", "updates", "notify", "render"];
+    private static readonly string[] EnvironmentKeys = ["branch", "from", "auto", "imageTag", "preRelease", "approvals", "soak", "milestoneTag", "updates", "notify", "render", "soakPolicy", "freeze"];
     private static readonly string[] FileUpdateKeys = ["file", "path", "value", "for"];
 
     public static IReadOnlyList<EnvironmentConfig> Read(ConfigReader reader, YamlMappingNode root, Func<string, string?> environment, TagsConfig tags, GitConfig git)
@@ -55,12 +55,19 @@ internal static class EnvironmentsSection
             PreRelease = reader.OptionalText(env, key, "preRelease", ReleaseNames.PreReleaseProblem),
             Approvals = approvals,
             Soak = soak is null ? TimeSpan.Zero : Durations.Parse(soak)!.Value,
+            SoakPolicy = reader.OptionalText(env, key, "soakPolicy", p => p is "block" or "warn" ? null : "is not a soak policy; write soakPolicy: block (refuse a short soak, the default) or soakPolicy: warn (let it through with a warning)") == "warn" ? SoakPolicy.Warn : SoakPolicy.Block,
+            Freeze = FreezeSection.Read(reader, env, key),
             MilestoneTag = reader.OptionalTemplate(env, key, "milestoneTag"),
             Updates = ReadUpdates(reader, env, key),
             Notify = ReadNotify(reader, env, key, environment),
             Render = RenderSection.Read(reader, render, env, key, git.ManifestsDir),
             Location = reader.At(keyNode, key),
         };
+
+        if (config.SoakPolicy == SoakPolicy.Warn && soak is null)
+        {
+            throw reader.Error(ConfigReader.Optional(env, "soakPolicy")!, $"{key}.soakPolicy", $"{key}.soakPolicy is warn, but {name} has no soak: to warn about; add soak: 24h beside it, or remove soakPolicy:");
+        }
 
         if (ReleaseNames.RefProblem(config.Branch) is { } branchProblem)
         {
