@@ -1,3 +1,5 @@
+using Cake.Release.Manifests;
+
 namespace Cake.Release.GitOps;
 
 /// <summary>
@@ -26,6 +28,15 @@ public sealed record ManifestCommitMessage(
     string SourceCommit,
     string? ConfigCommit = null)
 {
+    /// <summary>The exceptions the release went past its gates on, one trailer each (<c>Break-Glass: …</c>, <c>Short-Soak: …</c>).</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
+    /// <summary>
+    /// Whether <see cref="ApprovedBy"/> were verified (on a forge). Names typed with <c>--approver</c> are not, and their
+    /// trailers say so: <c>Approved-by: bob (unverified)</c> (<see cref="ApprovedByTrailer"/>).
+    /// </summary>
+    public bool ApproversVerified { get; init; }
+
     /// <summary><c>promote(blue): 1.6.1 staging → production</c>, or <c>deploy(blue): sha-3f2c1a0 → dev</c> without a source.</summary>
     public string Subject => From is null
         ? $"{Action}({Service}): {Version} → {Environment}"
@@ -35,7 +46,7 @@ public sealed record ManifestCommitMessage(
     public override string ToString()
     {
         // The last guard before git: whatever path a value took, it cannot add a line (a trailer) of its own.
-        string?[] values = [Action, Service, Version, Digest, Environment, From, PromotedBy, SourceCommit, ConfigCommit, .. ApprovedBy];
+        string?[] values = [Action, Service, Version, Digest, Environment, From, PromotedBy, SourceCommit, ConfigCommit, .. ApprovedBy, .. Waivers.Select(w => w.Text)];
         foreach (var value in values.OfType<string>())
         {
             AuditText.OneLine(value, "A value of the manifest commit");
@@ -48,7 +59,8 @@ public sealed record ManifestCommitMessage(
         }
 
         trailers.Add($"Promoted-by: {PromotedBy}");
-        trailers.AddRange(ApprovedBy.Select(approver => $"Approved-by: {approver}"));
+        trailers.AddRange(ApprovedBy.Select(approver => $"Approved-by: {ApprovedByTrailer.Value(approver, ApproversVerified)}"));
+        trailers.AddRange(Waivers.Select(waiver => $"{waiver.Trailer}: {waiver.Text}"));
         trailers.Add($"Source-Commit: {SourceCommit}");
         if (ConfigCommit is not null)
         {

@@ -35,6 +35,12 @@ internal sealed partial record ManifestInput(
     string? Config = null,
     RenderedConfiguration? Rendered = null)
 {
+    /// <summary>The exceptions the promotion's gates let it through on, one trailer each.</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
+    /// <summary>Whether <see cref="Approvers"/> were verified (on a forge); names typed with --approver are not.</summary>
+    public bool ApproversVerified { get; init; }
+
     /// <summary>Refuses a version or digest a manifest cannot record, naming the argument to fix.</summary>
     public static void Check(string version, string? digest)
     {
@@ -85,7 +91,11 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
             input.From,
             input.Approvers,
             session.Now,
-            configCommit);
+            configCommit)
+        {
+            Waivers = input.Waivers,
+            ApproversVerified = input.ApproversVerified,
+        };
 
         var write = new BranchWriter(repository, session.Log, retry).Write(
             config.Git.Remote,

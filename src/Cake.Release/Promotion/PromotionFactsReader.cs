@@ -38,7 +38,10 @@ internal static class PromotionFactsReader
         var target = config.Environment(settings.To).Name;
         var from = settings.From is null ? null : config.Environment(settings.From).Name;
         var repository = new GitRepository(session.Context, config.RepositoryRoot, settings.Git);
-        var request = new PromotionRequest(service, target, from, settings.Version, bump, Promoter.Resolve(session.Context, settings.By, repository.UserName), AuditText.Approvers(settings.Approvers));
+        var request = new PromotionRequest(service, target, from, settings.Version, bump, Promoter.Resolve(session.Context, settings.By, repository.UserName), AuditText.Approvers(settings.Approvers))
+        {
+            BreakGlass = BreakGlassReason.Of(settings.BreakGlass),
+        };
         return (request, config, repository);
     }
 
