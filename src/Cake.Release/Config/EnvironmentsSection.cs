@@ -64,6 +64,12 @@ internal static class EnvironmentsSection
             Location = reader.At(keyNode, key),
         };
 
+        // DeployDev writes the auto environment on every push and checks no gates; a window there would never hold.
+        if (config.Auto && config.Freeze.Count > 0)
+        {
+            throw reader.Error(ConfigReader.Optional(env, "freeze")!, $"{key}.freeze", $"{key}.freeze is set, but {name} is the auto environment, which DeployDev writes on every push without promotion checks; freeze the environments you promote into, and remove freeze: here");
+        }
+
         if (config.SoakPolicy == SoakPolicy.Warn && soak is null)
         {
             throw reader.Error(ConfigReader.Optional(env, "soakPolicy")!, $"{key}.soakPolicy", $"{key}.soakPolicy is warn, but {name} has no soak: to warn about; add soak: 24h beside it, or remove soakPolicy:");

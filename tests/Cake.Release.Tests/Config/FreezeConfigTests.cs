@@ -107,6 +107,15 @@ public sealed class FreezeConfigTests : IDisposable
             _repository.Refusal(Config("      from: 2026-12-20\n      until: 2027-01-04\n")));
     }
 
+    [Fact]
+    public void A_freeze_on_the_auto_environment_is_refused()
+    {
+        var yaml = Config("      - {start: \"0 22 * * *\", end: \"0 6 * * *\"}\n").Replace("    auto: true\n", "    auto: true\n    freeze: [{start: \"0 22 * * *\", end: \"0 6 * * *\"}]\n", StringComparison.Ordinal);
+
+        Assert.Equal("release.yaml:6: environments.dev.freeze is set, but dev is the auto environment, which DeployDev writes on every push without promotion checks; freeze the environments you promote into, and remove freeze: here",
+            _repository.Refusal(yaml));
+    }
+
     [Theory]
     [InlineData("    soak: 24h\n    soakPolicy: warning\n", "release.yaml:15: environments.production.soakPolicy \"warning\" is not a soak policy; write soakPolicy: block (refuse a short soak, the default) or soakPolicy: warn (let it through with a warning)")]
     [InlineData("    soakPolicy: warn\n", "release.yaml:14: environments.production.soakPolicy is warn, but production has no soak: to warn about; add soak: 24h beside it, or remove soakPolicy:")]
