@@ -154,14 +154,10 @@ public sealed class CronSchedule
             return false;
         }
 
+        // Vixie cron: a day field that starts with * (*, */2) leaves the day to both fields together; only two
+        // restricted fields widen to either one.
         var (day, weekday) = (_days[date.Day], _weekdays[(int)date.DayOfWeek]);
-        return (_anyDay, _anyWeekday) switch
-        {
-            (true, true) => true,
-            (true, false) => weekday,
-            (false, true) => day,
-            _ => day || weekday,
-        };
+        return _anyDay || _anyWeekday ? day && weekday : day || weekday;
     }
 
     private static bool[]? Field(string text, string name, int min, int max, string[]? names, out string? problem)
