@@ -107,6 +107,7 @@ public sealed class FreezePromotionTests : IDisposable
     [Theory]
     [InlineData("--break-glass=")]
     [InlineData("--break-glass=   ")]
+    [InlineData("--break-glass")]
     public void An_empty_break_glass_is_refused_with_nothing_changed(string argument)
     {
         Open(AlwaysFrozen);
