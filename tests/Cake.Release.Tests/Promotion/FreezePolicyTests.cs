@@ -138,6 +138,35 @@ public sealed class FreezePolicyTests
     }
 
     [Fact]
+    public void A_chart_promotion_is_held_by_the_window_too()
+    {
+        var production = Production();
+        var config = new ReleaseConfig
+        {
+            File = "release.yaml",
+            RepositoryRoot = "/repo",
+            Environments = [new EnvironmentConfig { Name = "dev", Branch = "d", Auto = true }, new EnvironmentConfig { Name = "staging", Branch = "s", From = "dev" }, production],
+            Services = [new ServiceConfig { Name = "payments", Path = "charts/payments", Image = "payments", ChartOnly = true, Chart = "charts/payments" }],
+        };
+        var request = new PromotionRequest("payments", "production", null, null, null, "alice", ["bob"]);
+        var facts = new PromotionFacts
+        {
+            Config = config,
+            Source = new ManifestEntry("0.4.0", null, null, Commit, Saturday.AddDays(-2)),
+            ReleaseTags = [new ReleaseTag("payments/chart-0.4.0", new NuGet.Versioning.SemanticVersion(0, 4, 0), Commit)],
+            Version = new VersionChoice(new NuGet.Versioning.SemanticVersion(0, 4, 0), "the chart version staging runs"),
+            Registry = new RegistryFacts(null, null),
+            Now = Saturday,
+        };
+
+        var plan = PromotionPolicy.Evaluate(request, facts);
+
+        Assert.Equal(["path", "freeze", "source", "chart", "soak", "approvals", "version", "immutable"], plan.Checks.Select(c => c.Name));
+        Assert.Equal(["freeze"], plan.Failed.Select(c => c.Name));
+        Assert.True(PromotionPolicy.Evaluate(request with { BreakGlass = "INC-1" }, facts).Allowed);
+    }
+
+    [Fact]
     public void A_short_soak_under_warn_passes_with_a_warning_and_a_waiver()
     {
         var tuesday = new DateTimeOffset(2026, 12, 8, 12, 0, 0, TimeSpan.Zero);
