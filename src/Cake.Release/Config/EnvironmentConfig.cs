@@ -33,6 +33,12 @@ public sealed record EnvironmentConfig
     /// <summary>The minimum time a version must have run in <see cref="From"/> before it comes here; zero by default.</summary>
     public TimeSpan Soak { get; init; }
 
+    /// <summary>Whether a promotion that ran less than <see cref="Soak"/> is refused or passes with a warning (<c>soakPolicy:</c>); block by default.</summary>
+    public SoakPolicy SoakPolicy { get; init; }
+
+    /// <summary>The change windows during which promotions into here are refused (<c>freeze:</c>), in file order.</summary>
+    public IReadOnlyList<ChangeWindow> Freeze { get; init; } = [];
+
     /// <summary>A git tag set on each promotion here (e.g. <c>release-prd-{date:yyyyMMdd}</c>), or null.</summary>
     public TagTemplate? MilestoneTag { get; init; }
 

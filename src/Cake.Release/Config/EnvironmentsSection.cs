@@ -8,7 +8,7 @@ namespace Cake.Release.Config;
 /// </summary>
 internal static class EnvironmentsSection
 {
-    private static readonly string[] EnvironmentKeys = ["branch", "from", "auto", "imageTag", "preRelease", "approvals", "soak", "milestoneTag", "updates", "notify", "render", "promotion", "draftPullRequest"];
+    private static readonly string[] EnvironmentKeys = ["branch", "from", "auto", "imageTag", "preRelease", "approvals", "soak", "milestoneTag", "updates", "notify", "render", "soakPolicy", "freeze", "promotion", "draftPullRequest"];
     private static readonly string[] FileUpdateKeys = ["file", "path", "value", "for"];
 
     public static IReadOnlyList<EnvironmentConfig> Read(ConfigReader reader, YamlMappingNode root, Func<string, string?> environment, TagsConfig tags, GitConfig git)
@@ -58,6 +58,8 @@ internal static class EnvironmentsSection
                 ? PromotionMode.PullRequest : PromotionMode.Push,
             DraftPullRequest = reader.OptionalFlag(env, key, "draftPullRequest") ?? false,
             Soak = soak is null ? TimeSpan.Zero : Durations.Parse(soak)!.Value,
+            SoakPolicy = reader.OptionalText(env, key, "soakPolicy", p => p is "block" or "warn" ? null : "is not a soak policy; write soakPolicy: block (refuse a short soak, the default) or soakPolicy: warn (let it through with a warning)") == "warn" ? SoakPolicy.Warn : SoakPolicy.Block,
+            Freeze = FreezeSection.Read(reader, env, key),
             MilestoneTag = reader.OptionalTemplate(env, key, "milestoneTag"),
             Updates = ReadUpdates(reader, env, key),
             Notify = ReadNotify(reader, env, key, environment),
@@ -73,6 +75,17 @@ internal static class EnvironmentsSection
         if (config.DraftPullRequest && config.Promotion != PromotionMode.PullRequest)
         {
             throw reader.Error(ConfigReader.Optional(env, "draftPullRequest")!, $"{key}.draftPullRequest", $"{key}.draftPullRequest applies to promotion by pull request; add promotion: pull-request to {name}, or remove draftPullRequest");
+        }
+
+        // DeployDev writes the auto environment on every push and checks no gates; a window there would never hold.
+        if (config.Auto && config.Freeze.Count > 0)
+        {
+            throw reader.Error(ConfigReader.Optional(env, "freeze")!, $"{key}.freeze", $"{key}.freeze is set, but {name} is the auto environment, which DeployDev writes on every push without promotion checks; freeze the environments you promote into, and remove freeze: here");
+        }
+
+        if (config.SoakPolicy == SoakPolicy.Warn && soak is null)
+        {
+            throw reader.Error(ConfigReader.Optional(env, "soakPolicy")!, $"{key}.soakPolicy", $"{key}.soakPolicy is warn, but {name} has no soak: to warn about; add soak: 24h beside it, or remove soakPolicy:");
         }
 
         if (ReleaseNames.RefProblem(config.Branch) is { } branchProblem)

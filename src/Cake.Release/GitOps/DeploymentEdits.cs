@@ -47,7 +47,11 @@ public static class DeploymentEdits
             edits.AddRange(rendered.Edits(snapshot));
         }
 
-        var message = new ManifestCommitMessage(action, deployment.Service, deployment.Version, deployment.Digest, deployment.Environment, deployment.From, deployment.By, deployment.ApprovedBy, deployment.Commit, deployment.Config, trailers);
+        var message = new ManifestCommitMessage(action, deployment.Service, deployment.Version, deployment.Digest, deployment.Environment, deployment.From, deployment.By, deployment.ApprovedBy, deployment.Commit, deployment.Config, trailers)
+        {
+            Waivers = deployment.Waivers,
+            ApproversVerified = deployment.ApproversVerified,
+        };
         return new BranchChange(message.ToString(), edits, renders);
     }
 

@@ -82,6 +82,7 @@ public static class GitOpsAliases
             environment.From is { } from ? $"from: {from}" : null,
             environment.Approvals > 0 ? $"approvals: {environment.Approvals}" : null,
             environment.Soak > TimeSpan.Zero ? $"soak: {DurationText.Of(environment.Soak)}" : null,
+            environment.Freeze.Count > 0 ? $"freeze: {environment.Freeze.Count} change window(s)" : null,
         }.OfType<string>().ToList();
         if (gates.Count > 0)
         {

@@ -1,3 +1,5 @@
+using Cake.Release.Manifests;
+
 namespace Cake.Release.GitOps;
 
 /// <summary>
@@ -28,6 +30,15 @@ public sealed record ManifestCommitMessage(
     string? ConfigCommit = null,
     IReadOnlyList<string>? Trailers = null)
 {
+    /// <summary>The exceptions the release went past its gates on, one trailer each (<c>Break-Glass: …</c>, <c>Short-Soak: …</c>).</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
+    /// <summary>
+    /// Whether <see cref="ApprovedBy"/> were verified (on a forge). Names typed with <c>--approver</c> are not, and their
+    /// trailers say so: <c>Approved-by: bob (unverified)</c> (<see cref="ApprovedByTrailer"/>).
+    /// </summary>
+    public bool ApproversVerified { get; init; }
+
     /// <summary><c>promote(blue): 1.6.1 staging → production</c>, or <c>deploy(blue): sha-3f2c1a0 → dev</c> without a source.</summary>
     public string Subject => From is null
         ? $"{Action}({Service}): {Version} → {Environment}"
@@ -37,7 +48,7 @@ public sealed record ManifestCommitMessage(
     public override string ToString()
     {
         // The last guard before git: whatever path a value took, it cannot add a line (a trailer) of its own.
-        string?[] values = [Action, Service, Version, Digest, Environment, From, PromotedBy, SourceCommit, ConfigCommit, .. ApprovedBy, .. Trailers ?? []];
+        string?[] values = [Action, Service, Version, Digest, Environment, From, PromotedBy, SourceCommit, ConfigCommit, .. ApprovedBy, .. Waivers.Select(w => w.Text), .. Trailers ?? []];
         foreach (var value in values.OfType<string>())
         {
             AuditText.OneLine(value, "A value of the manifest commit");
@@ -50,7 +61,8 @@ public sealed record ManifestCommitMessage(
         }
 
         trailers.Add($"Promoted-by: {PromotedBy}");
-        trailers.AddRange(ApprovedBy.Select(approver => $"Approved-by: {approver}"));
+        trailers.AddRange(ApprovedBy.Select(approver => $"Approved-by: {ApprovedByTrailer.Value(approver, ApproversVerified)}"));
+        trailers.AddRange(Waivers.Select(waiver => $"{waiver.Trailer}: {waiver.Text}"));
         trailers.Add($"Source-Commit: {SourceCommit}");
         if (ConfigCommit is not null)
         {

@@ -41,6 +41,12 @@ internal sealed partial record ManifestInput(
     DateTimeOffset? Merged = null,
     IReadOnlyList<string>? Trailers = null)
 {
+    /// <summary>The exceptions the promotion's gates let it through on, one trailer each.</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
+    /// <summary>Whether <see cref="Approvers"/> were verified (on a forge); names typed with --approver are not.</summary>
+    public bool ApproversVerified { get; init; }
+
     /// <summary>Refuses a version or digest a manifest cannot record, naming the argument to fix.</summary>
     public static void Check(string version, string? digest)
     {
@@ -91,7 +97,11 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
             input.From,
             input.Approvers,
             input.Merged ?? session.Now,
-            configCommit);
+            configCommit)
+        {
+            Waivers = input.Waivers,
+            ApproversVerified = input.ApproversVerified,
+        };
 
         var writer = new BranchWriter(repository, session.Log, retry);
         BranchChange Compose(BranchSnapshot snapshot) => input.Merged is null

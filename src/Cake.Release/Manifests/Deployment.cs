@@ -23,4 +23,11 @@ public sealed record Deployment(
     string? From,
     IReadOnlyList<string> ApprovedBy,
     DateTimeOffset At,
-    string? Config = null);
+    string? Config = null)
+{
+    /// <summary>The exceptions the release's gates let it through on (break-glass, a short soak), one trailer each.</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
+    /// <summary>Whether <see cref="ApprovedBy"/> were verified (on a forge); names typed with --approver are not.</summary>
+    public bool ApproversVerified { get; init; }
+}

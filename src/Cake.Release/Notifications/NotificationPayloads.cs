@@ -76,6 +76,8 @@ internal static class NotificationPayloads
         ["to"] = notice.To,
         ["by"] = notice.By,
         ["approvers"] = notice.Approvers,
+        ["approversVerified"] = notice.ApproversVerified,
+        ["waivers"] = notice.Waivers.ToDictionary(w => w.Trailer, w => w.Text),
         ["image"] = notice.Image,
         ["digest"] = notice.Digest,
         ["commit"] = notice.Commit,

@@ -22,7 +22,7 @@ internal sealed class NotifyStep(ICakeLog log, DeliveryRecords records, TimeSpan
         Due(input).Select(due =>
         {
             var notice = input.Notice;
-            log.Information("Dry run: would notify the {0}: {1} by {2}{3}.", due.Where, notice.Title, notice.By, notice.Approvers.Count == 0 ? "" : $", approved by {string.Join(", ", notice.Approvers)}");
+            log.Information("Dry run: would notify the {0}: {1} by {2}{3}.", due.Where, notice.Title, notice.By, notice.Approvers.Count == 0 ? "" : $", approved by {notice.ApprovedBy}");
             return new StepEffect(Step, true, due.Where);
         }).ToList();
 

@@ -1,3 +1,6 @@
+using Cake.Release.GitOps;
+using Cake.Release.Manifests;
+
 namespace Cake.Release.Notifications;
 
 /// <summary>What a promotion tells the team: who moved which version of which service where, and on whose approval.</summary>
@@ -23,6 +26,15 @@ public sealed record PromotionNotice(
     string Commit,
     string? CommitUrl)
 {
+    /// <summary>The exceptions the promotion went past its gates on (break-glass, a short soak), each shown as a fact.</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
+    /// <summary>Whether <see cref="Approvers"/> were verified (on a forge); names typed with --approver are not, and show as such.</summary>
+    public bool ApproversVerified { get; init; }
+
+    /// <summary>The approvers as people read them: <c>bob (unverified), carol (unverified)</c>, or "no approval required".</summary>
+    public string ApprovedBy => Approvers.Count == 0 ? "no approval required" : string.Join(", ", Approvers.Select(a => ApprovedByTrailer.Value(a, ApproversVerified)));
+
     /// <summary>The one-line summary every channel starts with.</summary>
     public string Title => $"{Service} {Version} promoted {From} → {To}";
 
@@ -33,7 +45,8 @@ public sealed record PromotionNotice(
         ("Version", Version),
         ("From → to", $"{From} → {To}"),
         ("Promoted by", By),
-        ("Approved by", Approvers.Count == 0 ? "no approval required" : string.Join(", ", Approvers)),
+        ("Approved by", ApprovedBy),
+        .. Waivers.Select(w => (w.Label, w.Text)),
         ("Image", $"{Image}@{Digest}"),
         ("Commit", Commit),
     ];

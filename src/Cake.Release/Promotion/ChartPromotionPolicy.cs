@@ -19,7 +19,7 @@ internal static class ChartPromotionPolicy
         var version = facts.Version.Version;
         var tag = version is null ? null : facts.ReleaseTags.FirstOrDefault(t => Precedence.SemVer.Equals(t.Version, version));
         var tagName = version is null ? null : ReleaseTags.Name(facts.Config.Tags.ChartRelease, request.Service, version);
-        var checks = new List<PromotionCheck> { shared[0], Source(request, target, facts), Tag(request, tagName, tag?.Name), shared[1], shared[2], shared[3], Immutable(tag, source?.Commit) };
+        var checks = new List<PromotionCheck> { shared[0], shared[4], Source(request, target, facts), Tag(request, tagName, tag?.Name), shared[1], shared[2], shared[3], Immutable(tag, source?.Commit) };
         return new PromotionPlan(request.Service, target.From, target.Name, version is null ? null : ReleaseVersion.Text(version), null, source?.Commit,
             checks, [], names, target.Notify.Select(n => n.Kind).ToList(), alreadyDone)
         {

@@ -25,6 +25,13 @@ public sealed class PromoteEnvSettings : ReleaseSettings
     /// <summary>The approvers (<c>--approver</c>, repeatable): distinct people, none of them the promoter.</summary>
     public IList<string> Approvers { get; } = [];
 
+    /// <summary>
+    /// Why the promotion must go ahead during a change window of the target (<c>--break-glass</c>): it lets the
+    /// <c>freeze</c> check pass and is recorded as a <c>Break-Glass:</c> trailer and in the notification. Null when not
+    /// given; an empty or blank reason is refused.
+    /// </summary>
+    public string? BreakGlass { get; set; }
+
     /// <summary>The promoter (<c>--by</c>); default the CI actor, else the git user.</summary>
     public string? By { get; set; }
 

@@ -44,7 +44,10 @@ internal static class PromotionFactsReader
         }
 
         var repository = new GitRepository(session.Context, config.RepositoryRoot, settings.Git);
-        var request = new PromotionRequest(service, target, from, settings.Version, bump, Promoter.Resolve(session.Context, settings.By, repository.UserName), AuditText.Approvers(settings.Approvers));
+        var request = new PromotionRequest(service, target, from, settings.Version, bump, Promoter.Resolve(session.Context, settings.By, repository.UserName), AuditText.Approvers(settings.Approvers))
+        {
+            BreakGlass = BreakGlassReason.Of(settings.BreakGlass),
+        };
         return (request, config, repository);
     }
 

@@ -35,6 +35,9 @@ public sealed record PromotionPlan(
     /// <summary>Whether every check passed, so the promotion may change something.</summary>
     public bool Allowed => Checks.All(c => c.Passed);
 
+    /// <summary>The exceptions the checks let the promotion through on, in check order: recorded in its manifest commit and notification.</summary>
+    public IReadOnlyList<Manifests.Waiver> Waivers => Checks.Select(c => c.Waiver).OfType<Manifests.Waiver>().ToList();
+
     /// <summary>The checks that failed.</summary>
     public IReadOnlyList<PromotionCheck> Failed => Checks.Where(c => !c.Passed).ToList();
 }

@@ -29,12 +29,13 @@ public static class PromotionPolicy
         if (config.Service(request.Service).ChartOnly)
         {
             return ChartPromotionPolicy.Evaluate(request, facts, target, names, alreadyDone,
-                [Path(request, config, target), Soak(target, source, facts.Now), Approvals(request, target, facts, alreadyDone), Version(request, target, facts, alreadyDone)]);
+                [Path(request, config, target), Soak(target, source, facts.Now), Approvals(request, target, facts, alreadyDone), Version(request, target, facts, alreadyDone), FreezeCheck.Evaluate(target, facts.Now, request.BreakGlass, alreadyDone)]);
         }
 
         var checks = new List<PromotionCheck>
         {
             Path(request, config, target),
+            FreezeCheck.Evaluate(target, facts.Now, request.BreakGlass, alreadyDone),
             Source(request, config, target, source, version, facts.SourceTag),
             Digest(request, target, source, facts.Registry),
             Soak(target, source, facts.Now),
@@ -141,6 +142,12 @@ public static class PromotionPolicy
         }
 
         var ran = now - source.Deployed;
+        if (ran < target.Soak && target.SoakPolicy == SoakPolicy.Warn)
+        {
+            var shortSoak = $"ran {DurationText.Of(ran < TimeSpan.Zero ? TimeSpan.Zero : ran)} in {target.From} of the {DurationText.Of(target.Soak)} {target.Name} asks";
+            return new PromotionCheck("soak", true, $"{shortSoak}; let through early (soakPolicy: warn), and recorded as a short soak") { Waiver = new Waiver(Waiver.ShortSoak, shortSoak) };
+        }
+
         return ran >= target.Soak
             ? Pass("soak", $"ran {DurationText.Of(ran)} in {target.From} (soak {DurationText.Of(target.Soak)})")
             : Fail("soak", $"ran {DurationText.Of(ran < TimeSpan.Zero ? TimeSpan.Zero : ran)} in {target.From}, {target.Name} needs {DurationText.Of(target.Soak)}; promote after {Time(source.Deployed + target.Soak)}");

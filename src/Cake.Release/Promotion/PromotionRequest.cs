@@ -17,4 +17,8 @@ public sealed record PromotionRequest(
     string? Version,
     VersionBump? Bump,
     string Promoter,
-    IReadOnlyList<string> Approvers);
+    IReadOnlyList<string> Approvers)
+{
+    /// <summary>Why a promotion goes ahead during a change window (<c>--break-glass</c>), or null.</summary>
+    public string? BreakGlass { get; init; }
+}

@@ -59,7 +59,7 @@ public sealed class PromotionRun
     private EnvironmentConfig Target => _config.Environment(_request.Target);
 
     /// <summary>
-    /// Evaluates every check (path, source, digest, soak, approvals, version, immutable tags, release branch) and
+    /// Evaluates every check (path, freeze, source, digest, soak, approvals, version, immutable tags, release branch) and
     /// reports them all. A failed check throws <see cref="PromotionRefusedException"/> before anything is changed, in
     /// a dry run too, so a dry run's exit code is the real run's.
     /// </summary>
@@ -143,17 +143,21 @@ public sealed class PromotionRun
         var target = Target;
         // The image's commit and the configuration's travel together from the source environment.
         var input = new ManifestInput(target.Name, _request.Service, Plan.Version!, Plan.Digest, _facts.Source?.Commit ?? Plan.Commit!, _request.Promoter, target.From, Approvers(), "promote",
-            current => PromotionPolicy.Replaces(_request.Service, target.Name, Plan.Version!, current), Plan.Commit, _facts.Rendered);
+            current => PromotionPolicy.Replaces(_request.Service, target.Name, Plan.Version!, current), Plan.Commit, _facts.Rendered)
+        {
+            Waivers = Plan.Waivers,
+        };
         if (_facts.PullRequest?.Current is { State: PullRequestState.Merged } merged)
         {
-            // The merge brought the entry; what is left to write is its record: when it took effect and who approved.
+            // The merge brought the entry; what is left to write is its record: when it took effect and who approved,
+            // as the forge reported them.
             var trailers = new List<string> { $"Pull-Request: {merged.Url}" };
             if (merged.MergedBy is { } mergedBy)
             {
                 trailers.Add($"Merged-by: {mergedBy}");
             }
 
-            input = input with { Merged = merged.MergedAt ?? _session.Now, Trailers = trailers, Approvers = PullRequestApprovals.Count(merged, _facts.PullRequest.Reviews, _request.Promoter).Approvers };
+            input = input with { Merged = merged.MergedAt ?? _session.Now, Trailers = trailers, Approvers = PullRequestApprovals.Count(merged, _facts.PullRequest.Reviews, _request.Promoter).Approvers, ApproversVerified = true };
         }
 
         var step = new ManifestStep(_session, _config, _repository, _settings.Retry);
@@ -207,7 +211,10 @@ public sealed class PromotionRun
             ? (_config.Service(_request.Service).Chart!, chartTag)
             : (ImageReference.InRegistry(_config.Registry, _config.Service(_request.Service).Image).Name, Plan.Digest!);
         var notice = new PromotionNotice(_request.Service, version, target.From!, target.Name, _request.Promoter, Approvers(),
-            image, digest, commit, CompareLinks.ForRemote(remoteUrl)?.Commit(commit));
+            image, digest, commit, CompareLinks.ForRemote(remoteUrl)?.Commit(commit))
+        {
+            Waivers = Plan.Waivers,
+        };
         var records = new DeliveryRecords(_session.Context, _config.RepositoryRoot, _config.Git.Remote, _settings.Git, _settings.Retry);
         var step = new NotifyStep(_session.Log, records, _settings.NotifyTimeout, _session.Clock);
         var input = new NotifyInput(target.Notify, notice, _manifestCommit);
@@ -314,7 +321,15 @@ public sealed class PromotionRun
         log.Information("{0}PromoteEnv {1} {2} → {3}: {4}", DryRun ? "Dry run: " : "", Plan.Service, Plan.From ?? "?", Plan.Target, version);
         foreach (var check in Plan.Checks)
         {
-            log.Information("  {0}", check);
+            // A gate passed on an exception (break-glass, a short soak) is a warning, in CI's annotations too.
+            if (check.Warned)
+            {
+                log.Warning("  {0}", check);
+            }
+            else
+            {
+                log.Information("  {0}", check);
+            }
         }
 
         if (!Plan.Allowed)

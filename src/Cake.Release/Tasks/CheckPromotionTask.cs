@@ -11,7 +11,7 @@ namespace Cake.Release.Tasks;
 /// <see cref="NotifyPromotionTask"/>) never start. The checked promotion is left in the session for them.
 /// </summary>
 [TaskName("CheckPromotion")]
-[TaskDescription("Checks the promotion of --service into --to (path, source, digest, soak, approvals, version, tags, release branch); changes nothing")]
+[TaskDescription("Checks the promotion of --service into --to (path, freeze, source, digest, soak, approvals, version, tags, release branch); changes nothing")]
 [TaskArgument("to")]
 [TaskArgument("service")]
 [TaskArgument("from")]
@@ -19,6 +19,7 @@ namespace Cake.Release.Tasks;
 [TaskArgument("bump")]
 [TaskArgument("approver")]
 [TaskArgument("by")]
+[TaskArgument("break-glass")]
 [TaskArgument("config")]
 [SupportsDryRun]
 public sealed class CheckPromotionTask : FrostingTask
@@ -33,6 +34,7 @@ public sealed class CheckPromotionTask : FrostingTask
             Version = ReleaseArguments.Value(context, "version"),
             Bump = ReleaseArguments.Value(context, "bump"),
             By = ReleaseArguments.Value(context, "by"),
+            BreakGlass = ReleaseArguments.Value(context, "break-glass"),
             ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
         };
         foreach (var approver in ReleaseArguments.Values(context, "approver"))

@@ -44,6 +44,18 @@ public sealed class UpdateManifestGateTests : IDisposable
     }
 
     [Fact]
+    public void A_change_window_alone_is_a_gate_too()
+    {
+        using var world = new PromotionWorld(yaml => yaml.Replace("environments:\n", "environments:\n  canary:\n    branch: gitops/canary\n    freeze: [{start: \"0 18 * * FRI\", end: \"0 6 * * MON\"}]\n", StringComparison.Ordinal));
+        var digest = world.PushImage("blue", "1.6.1", revision: GitRemote.Git(world.Clone, "rev-parse", "HEAD").Trim());
+
+        var run = world.Run("--target=UpdateManifest", "--env=canary", "--service=blue", "--version=1.6.1", $"--digest={digest}");
+
+        AssertRefused(run, "UpdateManifest does not write canary: it has gates (freeze: 1 change window(s)) that only PromoteCanary checks");
+        Assert.Null(world.RemoteCommit("refs/heads/gitops/canary"));
+    }
+
+    [Fact]
     public void A_digest_the_registry_lacks_is_refused_naming_the_repository()
     {
         var before = _world.State();

@@ -41,7 +41,7 @@ public sealed class UpdateManifestTests : IDisposable
 
         Assert.Equal("promote(blue): 1.6.1 dev → staging", GitRemote.Git(_remote.Bare, "log", "-1", "--format=%s", Staging).Trim());
         Assert.Equal(
-            $"Service: blue\nVersion: 1.6.1\nDigest: {Digest}\nPromoted-by: alice\nApproved-by: bob\nApproved-by: carol\nSource-Commit: {source}",
+            $"Service: blue\nVersion: 1.6.1\nDigest: {Digest}\nPromoted-by: alice\nApproved-by: bob (unverified)\nApproved-by: carol (unverified)\nSource-Commit: {source}",
             GitRemote.Git(_remote.Bare, "log", "-1", "--format=%(trailers:only,unfold)", Staging).Trim());
         Assert.Equal(["release-manifests/staging.yaml"], ChangedFiles(Staging));
     }

@@ -98,7 +98,7 @@ public sealed class AuditTrailTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("[pass] approvals: approved by bob, carol (2 of 2 needed)", result.Output);
         var trailers = GitRemote.Git(_world.Remote.Bare, "log", "-1", "--format=%(trailers:key=Approved-by,valueonly)", "gitops/production-releases");
-        Assert.Equal(["bob", "carol"], trailers.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["bob (unverified)", "carol (unverified)"], trailers.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

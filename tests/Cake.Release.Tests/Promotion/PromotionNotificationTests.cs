@@ -34,12 +34,12 @@ public sealed class PromotionNotificationTests : IDisposable
         using var card = JsonDocument.Parse(teams.Body);
         var facts = card.RootElement.GetProperty("attachments")[0].GetProperty("content").GetProperty("body")[1].GetProperty("facts")
             .EnumerateArray().ToDictionary(f => f.GetProperty("title").GetString()!, f => f.GetProperty("value").GetString()!);
-        Assert.Equal(("blue", "1.6.0", "staging → production", "alice", "bob, carol", commit),
+        Assert.Equal(("blue", "1.6.0", "staging → production", "alice", "bob (unverified), carol (unverified)", commit),
             (facts["Service"], facts["Version"], facts["From → to"], facts["Promoted by"], facts["Approved by"], facts["Commit"]));
         Assert.EndsWith(digest, facts["Image"], StringComparison.Ordinal);
         using var message = JsonDocument.Parse(slack.Body);
         Assert.Equal("blue 1.6.0 promoted staging → production by alice", message.RootElement.GetProperty("text").GetString());
-        Assert.Contains("*Approved by*\\nbob, carol", slack.Body.Replace("\n", "\\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("*Approved by*\\nbob (unverified), carol (unverified)", slack.Body.Replace("\n", "\\n", StringComparison.Ordinal), StringComparison.Ordinal);
         // The milestone tag carries the day of the run, which the run names: read after it, the day may have turned.
         var milestone = Regex.Match(result.Output, @"Tagged (release-prd-\d{8}) ").Groups[1].Value;
         Assert.NotNull(_world.RemoteCommit($"refs/tags/{milestone}"));
@@ -71,7 +71,7 @@ public sealed class PromotionNotificationTests : IDisposable
         var result = _world.Run(Secrets(), "--target=PromoteProduction", "--service=blue", "--by=alice", "--approver=bob", "--approver=carol", "--dryrun");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Dry run: would notify the slack webhook (${SLACK_WEBHOOK_URL}): blue 1.6.0 promoted staging → production by alice, approved by bob, carol.", result.Output);
+        Assert.Contains("Dry run: would notify the slack webhook (${SLACK_WEBHOOK_URL}): blue 1.6.0 promoted staging → production by alice, approved by bob (unverified), carol (unverified).", result.Output);
         Assert.Empty(_receiver.Received);
         AssertNoSecret(result.All);
     }

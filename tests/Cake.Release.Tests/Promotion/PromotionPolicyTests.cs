@@ -35,7 +35,7 @@ public sealed class PromotionPolicyTests
         Assert.Equal("1.6.0", plan.Version);
         Assert.Equal(["1.6.0"], plan.RegistryTags);
         Assert.Equal(("release/blue-1.6", "blue/1.6.0"), (plan.Names!.ReleaseBranch, plan.Names.ReleaseTag));
-        Assert.Equal(["path", "source", "digest", "soak", "approvals", "version", "immutable", "release-branch"], plan.Checks.Select(c => c.Name));
+        Assert.Equal(["path", "freeze", "source", "digest", "soak", "approvals", "version", "immutable", "release-branch"], plan.Checks.Select(c => c.Name));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class ReleaseArgumentTests : IDisposable
     public void Dispose() => _world.Dispose();
 
     [Theory]
-    [InlineData("--versoin=1.0.0", "Unknown argument --versoin for PromoteStaging: did you mean --version? PromoteStaging reads --approver, --bump, --by, --config, --from, --service, --version, besides the host's options (--help).")]
+    [InlineData("--versoin=1.0.0", "Unknown argument --versoin for PromoteStaging: did you mean --version? PromoteStaging reads --approver, --break-glass, --bump, --by, --config, --from, --service, --version, besides the host's options (--help).")]
     [InlineData("--approvers=bob", "Unknown argument --approvers for PromoteStaging: did you mean --approver?")]
     [InlineData("--to=production", "Unknown argument --to for PromoteStaging:")]
     [InlineData("--dry-rn", "Unknown argument --dry-rn for PromoteStaging: did you mean --dryrun?")]
