@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Cake.Release.Tests.Infrastructure;
 using Cake.Release.Tests.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -12,7 +13,8 @@ namespace Cake.Release.Tests.CiExamples;
 /// approving that deployment, never free text. <c>./build.sh</c>, <c>gh</c> and <c>curl</c> are test doubles (no CI
 /// system runs here): the first records its arguments, the others answer with responses shaped as the GitHub REST
 /// API ("Get the review history for a workflow run") and the GitLab API (deployments) document them, filtered by the
-/// real jq.
+/// real jq. A pull request's event fields (its head branch, labels, whether it was merged) are hostile too: labels are
+/// free text anyone with triage access writes.
 /// </summary>
 public sealed class CiScriptTests : IDisposable
 {
@@ -20,6 +22,7 @@ public sealed class CiScriptTests : IDisposable
     private static readonly Dictionary<string, string> Inputs = new(StringComparer.OrdinalIgnoreCase)
     {
         ["service"] = "blue * $(touch pwned) --approver=eve",
+        ["environment"] = "production $(touch pwned) [ab]*",
         ["version"] = "1.4.0 ?lpha `touch pwned`",
         ["commit"] = "3f2c1a0 *",
         ["line"] = "1.4 [ab]*",
@@ -54,6 +57,11 @@ public sealed class CiScriptTests : IDisposable
            {"user": {"id": 3, "name": "Bob", "username": "bob", "state": "active"}, "status": "approved", "created_at": "2022-02-24T20:22:32.097Z", "comment": ""}
          ]}
         """;
+
+    // The GitHub event of complete-pull-request.yml: a merged promotion pull request, labelled as PromoteEnv labels it,
+    // with hostile names in its labels and head branch.
+    private static readonly Dictionary<string, string> MergedPromotion = GitHubPullRequestEvent(
+        merged: true, $"promote/{Inputs["environment"]}/{Inputs["service"]}-{Inputs["version"]}", "promotion", $"env:{Inputs["environment"]}", $"service:{Inputs["service"]}");
 
     private readonly TempFolder _folder = new();
 
@@ -141,16 +149,79 @@ public sealed class CiScriptTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Completing_a_merged_promotion_passes_its_labels_whole_and_the_version_its_head_branch_names()
+    {
+        var (result, calls) = CompletePullRequest(MergedPromotion);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["--target=PromoteEnv", $"--to={Inputs["environment"]}", $"--service={Inputs["service"]}", $"--version={Inputs["version"]}"], Assert.Single(calls).Arguments);
+        Assert.Equal("<unset>", calls[0].Approvers);
+    }
+
+    [Fact]
+    public void Completing_a_merged_rollback_runs_Rollback_with_the_version_it_returns_to()
+    {
+        var (result, calls) = CompletePullRequest(GitHubPullRequestEvent(
+            merged: true, $"rollback/{Inputs["environment"]}/{Inputs["service"]}-{Inputs["version"]}", "rollback", $"service:{Inputs["service"]}", $"env:{Inputs["environment"]}"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["--target=Rollback", $"--env={Inputs["environment"]}", $"--service={Inputs["service"]}", $"--version={Inputs["version"]}"], Assert.Single(calls).Arguments);
+    }
+
+    [Theory]
+    [InlineData(false, "promote/staging/blue-1.4.0")] // closed without a merge
+    [InlineData(false, "rollback/staging/blue-1.3.0")]
+    [InlineData(true, "backport/staging/blue-1.4.1")] // a back-port is done once merged
+    [InlineData(true, "feature/promote/staging/blue-1.4.0")]
+    [InlineData(true, "promote")]
+    public void A_pull_request_with_nothing_left_to_complete_runs_nothing(bool merged, string head)
+    {
+        var (result, calls) = CompletePullRequest(GitHubPullRequestEvent(merged, head, "promotion", "env:staging", "service:blue"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Empty(calls);
+    }
+
+    [Theory]
+    [InlineData("promotion", "service:blue")] // no env: label
+    [InlineData("env:staging", "env:production", "service:blue")] // two
+    [InlineData("env:production", "service:blue")] // another environment than the head branch's
+    [InlineData("env:staging", "service:blue-1.4")] // the head branch names another service (or version)
+    [InlineData("env:*", "service:*")] // a pattern, never matched as one
+    [InlineData("env:staging/blue-1.4.0", "service:")]
+    public void Labels_that_do_not_name_the_head_branch_complete_nothing(params string[] labels)
+    {
+        var (result, calls) = CompletePullRequest(GitHubPullRequestEvent(merged: true, "promote/staging/blue-1.4.0", labels));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Empty(calls);
+    }
+
+    private (ProcessResult Result, List<BuildCall> Calls) CompletePullRequest(Dictionary<string, string> pullRequest)
+    {
+        var (_, environment, scripts) = GitHubJobs(Path.Combine(RepositoryPaths.Root, "examples", "ci", "github", "complete-pull-request.yml"), pullRequest).Single(j => j.Job == "complete");
+        return Execute(string.Join("\n", scripts), environment, new Dictionary<string, string> { ["GITHUB_REPOSITORY"] = "acme/shop" });
+    }
+
+    // The fields of a pull_request event complete-pull-request.yml reads, by the expressions that read them.
+    private static Dictionary<string, string> GitHubPullRequestEvent(bool merged, string head, params string[] labels) => new(StringComparer.Ordinal)
+    {
+        ["github.event.pull_request.merged"] = merged ? "true" : "false",
+        ["github.event.pull_request.head.ref"] = head,
+        ["toJSON(github.event.pull_request.labels.*.name)"] = JsonSerializer.Serialize(labels),
+    };
+
     private static void AssertInputsWhole(IReadOnlyList<BuildCall> calls, string where)
     {
         Assert.NotEmpty(calls);
         foreach (var call in calls)
         {
-            var names = new[] { "service", "version", "commit", "line" };
+            var names = new Dictionary<string, string> { ["service"] = "service", ["version"] = "version", ["commit"] = "commit", ["line"] = "line", ["to"] = "environment", ["env"] = "environment" };
             foreach (var argument in call.Arguments.Skip(1))
             {
                 var name = argument.TrimStart('-').Split('=')[0];
-                Assert.True(argument == "--dryrun" || (names.Contains(name) && argument == $"--{name}={Inputs[name]}"),
+                Assert.True(argument == "--dryrun" || (names.TryGetValue(name, out var input) && argument == $"--{name}={Inputs[input]}"),
                     $"{where}: ./build.sh got '{argument}', not an input passed whole: {string.Join(" | ", call.Arguments)}");
             }
 
@@ -170,8 +241,9 @@ public sealed class CiScriptTests : IDisposable
     }
 
     /// <summary>Each job of a workflow: its name, its env (job and steps, inputs replaced by the hostile values), its run scripts.</summary>
-    private static IEnumerable<(string Job, Dictionary<string, string> Environment, List<string> Scripts)> GitHubJobs(string file)
+    private static IEnumerable<(string Job, Dictionary<string, string> Environment, List<string> Scripts)> GitHubJobs(string file, Dictionary<string, string>? pullRequest = null)
     {
+        pullRequest ??= MergedPromotion;
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(file)));
         var jobs = (YamlMappingNode)((YamlMappingNode)stream.Documents.Single().RootNode)["jobs"];
@@ -179,10 +251,10 @@ public sealed class CiScriptTests : IDisposable
         {
             var environment = new Dictionary<string, string>();
             var scripts = new List<string>();
-            Env(node, environment);
+            Env(node, environment, pullRequest);
             foreach (var step in ((YamlSequenceNode)node["steps"]).Children.Cast<YamlMappingNode>())
             {
-                Env(step, environment);
+                Env(step, environment, pullRequest);
                 if (step.Children.TryGetValue(new YamlScalarNode("run"), out var run))
                 {
                     scripts.Add(((YamlScalarNode)run).Value!);
@@ -193,7 +265,7 @@ public sealed class CiScriptTests : IDisposable
         }
     }
 
-    private static void Env(YamlMappingNode node, Dictionary<string, string> environment)
+    private static void Env(YamlMappingNode node, Dictionary<string, string> environment, Dictionary<string, string> pullRequest)
     {
         if (!node.Children.TryGetValue(new YamlScalarNode("env"), out var env))
         {
@@ -203,13 +275,23 @@ public sealed class CiScriptTests : IDisposable
         foreach (var (key, value) in ((YamlMappingNode)env).Children.Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)))
         {
             var input = System.Text.RegularExpressions.Regex.Match(value, @"^\$\{\{\s*(?:inputs|github\.event\.inputs|matrix)\.(\w+)\s*\}\}$");
-            environment[key] = input.Success ? Inputs[input.Groups[1].Value] : "not-an-input";
+            var expression = System.Text.RegularExpressions.Regex.Match(value, @"^\$\{\{\s*(.*?)\s*\}\}$");
+            environment[key] = input.Success ? Inputs[input.Groups[1].Value]
+                : expression.Success && pullRequest.TryGetValue(expression.Groups[1].Value, out var field) ? field
+                : "not-an-input";
         }
     }
 
     private sealed record BuildCall(IReadOnlyList<string> Arguments, string Approvers);
 
     private List<BuildCall> Run(string script, Dictionary<string, string> inputs, Dictionary<string, string> ci)
+    {
+        var (result, calls) = Execute(script, inputs, ci);
+        Assert.True(result.ExitCode == 0, $"{script}\n{result}");
+        return calls;
+    }
+
+    private (ProcessResult Result, List<BuildCall> Calls) Execute(string script, Dictionary<string, string> inputs, Dictionary<string, string> ci)
     {
         var work = Directory.CreateDirectory(Path.Combine(_folder.Path, "work")).FullName;
         var bin = Directory.CreateDirectory(Path.Combine(_folder.Path, "bin")).FullName;
@@ -252,11 +334,10 @@ public sealed class CiScriptTests : IDisposable
         }
 
         var result = ProcessRun.Start("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], work, environment);
-        Assert.True(result.ExitCode == 0, $"{script}\n{result}");
         Assert.False(File.Exists(Path.Combine(work, "pwned")), "an input was run as a command");
-        return Directory.EnumerateFiles(calls, "*.args").Order(StringComparer.Ordinal).Select(file => new BuildCall(
+        return (result, Directory.EnumerateFiles(calls, "*.args").Order(StringComparer.Ordinal).Select(file => new BuildCall(
             File.ReadAllText(file, Encoding.UTF8).TrimEnd('\0').Split('\0'),
-            File.ReadAllText(Path.ChangeExtension(file, ".approver")))).ToList();
+            File.ReadAllText(Path.ChangeExtension(file, ".approver")))).ToList());
     }
 
     private static void Executable(string path, string text)
