@@ -40,7 +40,7 @@ public sealed partial class CiExampleTests : IDisposable
             ],
             ExampleFiles());
         var gitlab = Commands("examples/ci/gitlab/.gitlab-ci.yml").Select(c => c.Target).ToHashSet();
-        Assert.Superset(new HashSet<string> { "DetectChanged", "DeployDev", "PromoteStaging", "PromoteProduction", "Hotfix" }, gitlab);
+        Assert.Superset(new HashSet<string> { "DetectChanged", "DeployDev", "PromoteStaging", "PromoteProduction", "Hotfix", "PromoteEnv", "Rollback" }, gitlab);
         var complete = Commands("examples/ci/github/complete-pull-request.yml").Select(c => c.Target).ToHashSet();
         Assert.Equal(new HashSet<string> { "PromoteEnv", "Rollback" }, complete);
     }

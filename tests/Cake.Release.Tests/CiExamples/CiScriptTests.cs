@@ -110,6 +110,7 @@ public sealed class CiScriptTests : IDisposable
     [InlineData("promote-staging")]
     [InlineData("promote-production")]
     [InlineData("hotfix")]
+    [InlineData("promote-by-merge-request")]
     public void A_GitLab_job_passes_every_input_whole_and_only_verified_approvers(string job)
     {
         var stream = new YamlStream();
@@ -122,6 +123,7 @@ public sealed class CiScriptTests : IDisposable
         var environment = new Dictionary<string, string>
         {
             ["SERVICE"] = Inputs["service"],
+            ["ENVIRONMENT"] = Inputs["environment"],
             ["VERSION"] = Inputs["version"],
             ["COMMIT"] = Inputs["commit"],
             ["LINE"] = Inputs["line"],
@@ -198,6 +200,69 @@ public sealed class CiScriptTests : IDisposable
         Assert.Empty(calls);
     }
 
+    [Theory]
+    [InlineData("merge")]
+    [InlineData("squash")]
+    [InlineData("fast-forward")]
+    public void A_GitLab_merge_of_a_promotion_completes_it_with_its_labels_whole(string method)
+    {
+        var source = $"promote/{Inputs["environment"]}/{Inputs["service"]}-{Inputs["version"]}";
+        var (result, calls) = CompleteMergeRequest(
+            GitLabMergeRequest(12, "merged", source, "gitops/production-releases", method, "promotion", $"env:{Inputs["environment"]}", $"service:{Inputs["service"]}"),
+            GitLabMergeRequest(11, "opened", "promote/production/green-2.0.0", "gitops/production-releases", null, "promotion", "env:production", "service:green"),
+            GitLabMergeRequest(10, "merged", "promote/staging/blue-1.4.0", "gitops/staging-releases", method, "promotion", "env:staging", "service:blue"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["--target=PromoteEnv", $"--to={Inputs["environment"]}", $"--service={Inputs["service"]}", $"--version={Inputs["version"]}"], Assert.Single(calls).Arguments);
+        Assert.Equal("<unset>", calls[0].Approvers);
+    }
+
+    [Fact]
+    public void A_GitLab_merge_of_a_rollback_runs_Rollback()
+    {
+        var (result, calls) = CompleteMergeRequest(
+            GitLabMergeRequest(12, "merged", $"rollback/{Inputs["environment"]}/{Inputs["service"]}-{Inputs["version"]}", "gitops/production-releases", "merge", "rollback", $"env:{Inputs["environment"]}", $"service:{Inputs["service"]}"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["--target=Rollback", $"--env={Inputs["environment"]}", $"--service={Inputs["service"]}", $"--version={Inputs["version"]}"], Assert.Single(calls).Arguments);
+    }
+
+    [Theory]
+    [InlineData("none")] // a deploy, a push-mode promotion, the completion's own commit
+    [InlineData("backport")]
+    [InlineData("feature")]
+    [InlineData("another-target")]
+    [InlineData("earlier-merge")]
+    public void A_GitLab_push_that_merged_no_promotion_or_rollback_runs_nothing(string push)
+    {
+        string[] mergeRequests = push switch
+        {
+            "none" => [],
+            "backport" => [GitLabMergeRequest(12, "merged", "backport/production/blue-1.4.1", "gitops/production-releases", "merge", "backport", "env:production", "service:blue")],
+            "feature" => [GitLabMergeRequest(12, "merged", "feature/blue", "gitops/production-releases", "merge", "env:production", "service:blue")],
+            "another-target" => [GitLabMergeRequest(12, "merged", "promote/production/blue-1.4.1", "main", "merge", "promotion", "env:production", "service:blue")],
+            // This commit was part of an older merge request, merged by another commit: that merge was completed then.
+            _ => [GitLabMergeRequest(12, "merged", "promote/production/blue-1.4.1", "gitops/production-releases", "earlier", "promotion", "env:production", "service:blue")],
+        };
+
+        var (result, calls) = CompleteMergeRequest(mergeRequests);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Empty(calls);
+    }
+
+    [Theory]
+    [InlineData("promotion", "service:blue")]
+    [InlineData("env:staging", "service:blue")]
+    [InlineData("env:*", "service:*")]
+    public void A_GitLab_merge_whose_labels_do_not_name_its_source_branch_completes_nothing(params string[] labels)
+    {
+        var (result, calls) = CompleteMergeRequest(GitLabMergeRequest(12, "merged", "promote/production/blue-1.4.1", "gitops/production-releases", "merge", labels));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Empty(calls);
+    }
+
     private (ProcessResult Result, List<BuildCall> Calls) CompletePullRequest(Dictionary<string, string> pullRequest)
     {
         var (_, environment, scripts) = GitHubJobs(Path.Combine(RepositoryPaths.Root, "examples", "ci", "github", "complete-pull-request.yml"), pullRequest).Single(j => j.Job == "complete");
@@ -211,6 +276,50 @@ public sealed class CiScriptTests : IDisposable
         ["github.event.pull_request.head.ref"] = head,
         ["toJSON(github.event.pull_request.labels.*.name)"] = JsonSerializer.Serialize(labels),
     };
+
+    private (ProcessResult Result, List<BuildCall> Calls) CompleteMergeRequest(params string[] mergeRequests)
+    {
+        File.WriteAllText(Path.Combine(_folder.Path, "merge_requests.json"), $"[{string.Join(",\n", mergeRequests)}]");
+        return Execute(GitLabScript("complete-merge-request"), new Dictionary<string, string>(), new Dictionary<string, string>
+        {
+            ["CI_API_V4_URL"] = "https://gitlab.example.com/api/v4",
+            ["CI_PROJECT_ID"] = "7",
+            ["CI_COMMIT_BRANCH"] = "gitops/production-releases",
+            ["CI_COMMIT_SHA"] = GitLabPushed,
+            ["GITLAB_TOKEN"] = "glpat-test",
+        });
+    }
+
+    // The pipeline's commit: the merge request's merge commit, squash commit or (fast-forward) head, per merge method.
+    private const string GitLabPushed = "8d3b0c2e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c";
+
+    /// <summary>A merge request as GitLab's "List merge requests associated with a commit" API returns it.</summary>
+    private static string GitLabMergeRequest(int iid, string state, string source, string target, string? method, params string[] labels) =>
+        JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = 9000 + iid,
+            ["iid"] = iid,
+            ["project_id"] = 7,
+            ["title"] = $"Merge {source}",
+            ["state"] = state,
+            ["target_branch"] = target,
+            ["source_branch"] = source,
+            ["labels"] = labels,
+            ["draft"] = false,
+            ["sha"] = method == "fast-forward" ? GitLabPushed : "1f0e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6",
+            ["merge_commit_sha"] = method == "merge" ? GitLabPushed : method == "earlier" ? "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567" : null,
+            ["squash_commit_sha"] = method == "squash" ? GitLabPushed : null,
+            ["merged_by"] = state == "merged" ? new Dictionary<string, object> { ["id"] = 1, ["username"] = "alice", ["name"] = "Alice", ["state"] = "active" } : null,
+            ["web_url"] = $"https://gitlab.example.com/acme/shop/-/merge_requests/{iid}",
+        });
+
+    private static string GitLabScript(string job)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "examples", "ci", "gitlab", ".gitlab-ci.yml"))));
+        var root = (YamlMappingNode)stream.Documents.Single().RootNode;
+        return string.Join("\n", ((YamlSequenceNode)((YamlMappingNode)root[job])["script"]).Children.Select(c => ((YamlScalarNode)c).Value));
+    }
 
     private static void AssertInputsWhole(IReadOnlyList<BuildCall> calls, string where)
     {
@@ -304,6 +413,11 @@ public sealed class CiScriptTests : IDisposable
         File.WriteAllText(Path.Combine(_folder.Path, "approvals.json"), GitHubApprovals);
         File.WriteAllText(Path.Combine(_folder.Path, "deployments.json"), GitLabDeployments);
         File.WriteAllText(Path.Combine(_folder.Path, "deployment.json"), GitLabDeployment);
+        if (!File.Exists(Path.Combine(_folder.Path, "merge_requests.json")))
+        {
+            File.WriteAllText(Path.Combine(_folder.Path, "merge_requests.json"), "[]");
+        }
+
         Executable(Path.Combine(work, "build.sh"), $$"""
             #!/bin/bash
             n=$(ls '{{calls}}' | wc -l)
@@ -323,6 +437,7 @@ public sealed class CiScriptTests : IDisposable
             case "${@: -1}" in
               "https://gitlab.example.com/api/v4/projects/7/deployments?environment=production&status=running"*) cat '{{_folder.Path}}/deployments.json' ;;
               "https://gitlab.example.com/api/v4/projects/7/deployments/101") cat '{{_folder.Path}}/deployment.json' ;;
+              "https://gitlab.example.com/api/v4/projects/7/repository/commits/{{GitLabPushed}}/merge_requests") cat '{{_folder.Path}}/merge_requests.json' ;;
               *) echo "curl: unexpected URL ${@: -1}" >&2; exit 22 ;;
             esac
             """);
