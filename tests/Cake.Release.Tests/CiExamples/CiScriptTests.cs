@@ -277,7 +277,19 @@ public sealed class CiScriptTests : IDisposable
         ["toJSON(github.event.pull_request.labels.*.name)"] = JsonSerializer.Serialize(labels),
     };
 
-    private (ProcessResult Result, List<BuildCall> Calls) CompleteMergeRequest(params string[] mergeRequests)
+    [Fact]
+    public void A_GitLab_merge_whose_merge_requests_cannot_be_read_fails_rather_than_finding_none()
+    {
+        var (result, calls) = CompleteMergeRequestWith("not-the-token", [
+            GitLabMergeRequest(12, "merged", "promote/production/blue-1.4.1", "gitops/production-releases", "merge", "promotion", "env:production", "service:blue")]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Empty(calls);
+    }
+
+    private (ProcessResult Result, List<BuildCall> Calls) CompleteMergeRequest(params string[] mergeRequests) => CompleteMergeRequestWith("glpat-test", mergeRequests);
+
+    private (ProcessResult Result, List<BuildCall> Calls) CompleteMergeRequestWith(string token, string[] mergeRequests)
     {
         File.WriteAllText(Path.Combine(_folder.Path, "merge_requests.json"), $"[{string.Join(",\n", mergeRequests)}]");
         return Execute(GitLabScript("complete-merge-request"), new Dictionary<string, string>(), new Dictionary<string, string>
@@ -286,7 +298,7 @@ public sealed class CiScriptTests : IDisposable
             ["CI_PROJECT_ID"] = "7",
             ["CI_COMMIT_BRANCH"] = "gitops/production-releases",
             ["CI_COMMIT_SHA"] = GitLabPushed,
-            ["GITLAB_TOKEN"] = "glpat-test",
+            ["GITLAB_TOKEN"] = token,
         });
     }
 
