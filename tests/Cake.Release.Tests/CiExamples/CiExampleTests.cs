@@ -33,10 +33,16 @@ public sealed partial class CiExampleTests : IDisposable
     public void There_is_a_workflow_for_each_flow_on_both_systems()
     {
         Assert.Equal(
-            ["examples/ci/github/deploy-dev.yml", "examples/ci/github/hotfix.yml", "examples/ci/github/promote-production.yml", "examples/ci/github/promote-staging.yml", "examples/ci/gitlab/.gitlab-ci.yml"],
+            [
+                "examples/ci/github/complete-pull-request.yml", "examples/ci/github/deploy-dev.yml", "examples/ci/github/hotfix.yml",
+                "examples/ci/github/promote-by-pull-request.yml", "examples/ci/github/promote-production.yml", "examples/ci/github/promote-staging.yml",
+                "examples/ci/gitlab/.gitlab-ci.yml",
+            ],
             ExampleFiles());
         var gitlab = Commands("examples/ci/gitlab/.gitlab-ci.yml").Select(c => c.Target).ToHashSet();
-        Assert.Superset(new HashSet<string> { "DetectChanged", "DeployDev", "PromoteStaging", "PromoteProduction", "Hotfix" }, gitlab);
+        Assert.Superset(new HashSet<string> { "DetectChanged", "DeployDev", "PromoteStaging", "PromoteProduction", "Hotfix", "PromoteEnv", "Rollback" }, gitlab);
+        var complete = Commands("examples/ci/github/complete-pull-request.yml").Select(c => c.Target).ToHashSet();
+        Assert.Equal(new HashSet<string> { "PromoteEnv", "Rollback" }, complete);
     }
 
     [Theory]
@@ -85,6 +91,29 @@ public sealed partial class CiExampleTests : IDisposable
         }
 
         Assert.Equal(["config"], runWide);
+    }
+
+    [Fact]
+    public void The_completion_runs_only_for_merged_promotion_and_rollback_pull_requests_into_an_environment_branch()
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "examples/ci/github/complete-pull-request.yml"))));
+        var root = (YamlMappingNode)stream.Documents.Single().RootNode;
+        var pullRequest = (YamlMappingNode)((YamlMappingNode)root["on"])["pull_request"];
+        Assert.Equal(["closed"], ((YamlSequenceNode)pullRequest["types"]).Children.Select(c => ((YamlScalarNode)c).Value));
+        Assert.Equal(["gitops/**"], ((YamlSequenceNode)pullRequest["branches"]).Children.Select(c => ((YamlScalarNode)c).Value));
+
+        var job = (YamlMappingNode)((YamlMappingNode)root["jobs"])["complete"];
+        var condition = ((YamlScalarNode)job["if"]).Value!;
+        Assert.Contains("github.event.pull_request.merged == true", condition, StringComparison.Ordinal);
+        Assert.Contains("github.event.pull_request.head.repo.full_name == github.repository", condition, StringComparison.Ordinal);
+        Assert.Contains("startsWith(github.event.pull_request.head.ref, 'promote/')", condition, StringComparison.Ordinal);
+        Assert.Contains("startsWith(github.event.pull_request.head.ref, 'rollback/')", condition, StringComparison.Ordinal);
+        Assert.DoesNotContain("backport/", condition, StringComparison.Ordinal);
+
+        // The default branch's build.sh and release.yaml run, not the copy the environment's branch started with.
+        var checkout = ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>().Single(s => s.Children.TryGetValue(new YamlScalarNode("uses"), out var uses) && ((YamlScalarNode)uses).Value!.StartsWith("actions/checkout@", StringComparison.Ordinal));
+        Assert.Equal("${{ github.event.repository.default_branch }}", ((YamlScalarNode)((YamlMappingNode)checkout["with"])["ref"]).Value);
     }
 
     [Fact]
