@@ -71,6 +71,13 @@ public sealed class PromotionRun
         var refs = new ReleaseRefs(session.Context, repository, config.Git.Remote, settings.Git);
         var forge = config.Environment(request.Target).Promotion == PromotionMode.PullRequest ? ForgeConnection.Open(session, config, settings.Git, settings.ForgeTimeout) : null;
         var facts = PromotionFactsReader.Gather(session, settings, config, request, repository, refs, forge);
+        if (facts.PullRequest is { Merged: true } && facts.Target?.By is { } proposer)
+        {
+            // Completing a merged pull request: the promoter is who proposed it (its entry's by:), not whoever runs
+            // the merge's CI job, which on a forge is the person who merged.
+            request = request with { Promoter = proposer };
+        }
+
         var plan = PromotionPolicy.Evaluate(request, facts);
         var run = new PromotionRun(session, settings, config, request, facts, repository, refs, plan, forge);
         run.Report();
@@ -157,7 +164,7 @@ public sealed class PromotionRun
                 trailers.Add($"Merged-by: {mergedBy}");
             }
 
-            input = input with { Merged = merged.MergedAt ?? _session.Now, Trailers = trailers, Approvers = PullRequestApprovals.Count(merged, _facts.PullRequest.Reviews, _request.Promoter).Approvers, ApproversVerified = true };
+            input = input with { Merged = merged.MergedAt ?? _session.Now, Trailers = trailers, ApproversVerified = true };
         }
 
         var step = new ManifestStep(_session, _config, _repository, _settings.Retry);
@@ -214,6 +221,7 @@ public sealed class PromotionRun
             image, digest, commit, CompareLinks.ForRemote(remoteUrl)?.Commit(commit))
         {
             Waivers = Plan.Waivers,
+            ApproversVerified = _facts.PullRequest is { Merged: true },
         };
         var records = new DeliveryRecords(_session.Context, _config.RepositoryRoot, _config.Git.Remote, _settings.Git, _settings.Retry);
         var step = new NotifyStep(_session.Log, records, _settings.NotifyTimeout, _session.Clock);
@@ -311,8 +319,10 @@ public sealed class PromotionRun
     private ManifestUpdateResult Written(string step) =>
         _written ?? throw new ReleaseException($"{step} runs after the promotion's manifest is written, and this run has not written it; keep WritePromotionManifest before {step} in the pipeline.");
 
+    // After a pull request's merge, the reviewers the forge reported that count; otherwise the --approver names.
     private List<string> Approvers() =>
-        _request.Approvers.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        _facts.PullRequest is { Merged: true, Current: { } merged } proposal ? PullRequestApprovals.Count(merged, proposal.Reviews, _request.Promoter).Approvers.ToList()
+        : _request.Approvers.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     private void Report()
     {

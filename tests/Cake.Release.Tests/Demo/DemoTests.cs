@@ -40,7 +40,7 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
 
         Assert.Contains("━━━ 10. What runs where", demo.Result.Output);
         Assert.Contains("blue runs two replicas in dev, staging and production; green kept one replica everywhere.", demo.Result.Output);
-        Assert.Contains("[pass] approvals: approved by alice, bob (2 of 2 needed)", demo.Result.Output);
+        Assert.Contains("[pass] approvals: approved by alice, bob (2 of 2 needed; names given with --approver, unverified)", demo.Result.Output);
     }
 
     [Fact]

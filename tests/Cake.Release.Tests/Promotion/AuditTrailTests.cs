@@ -96,7 +96,7 @@ public sealed class AuditTrailTests : IDisposable
         var result = _world.Run(environment, ["--target=PromoteProduction", "--service=blue", "--by=alice", .. extra]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("[pass] approvals: approved by bob, carol (2 of 2 needed)", result.Output);
+        Assert.Contains("[pass] approvals: approved by bob, carol (2 of 2 needed; names given with --approver, unverified)", result.Output);
         var trailers = GitRemote.Git(_world.Remote.Bare, "log", "-1", "--format=%(trailers:key=Approved-by,valueonly)", "gitops/production-releases");
         Assert.Equal(["bob (unverified)", "carol (unverified)"], trailers.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }

@@ -40,7 +40,7 @@ public sealed class PromoteEnvTests : IDisposable
         Assert.Contains("Approved-by: bob", message);
         Assert.Contains("Approved-by: Carol", message);
         Assert.Contains("Promoted-by: alice", message);
-        Assert.Contains("[pass] approvals: approved by bob, Carol (2 of 2 needed)", production.Output);
+        Assert.Contains("[pass] approvals: approved by bob, Carol (2 of 2 needed; names given with --approver, unverified)", production.Output);
     }
 
     [Fact]
