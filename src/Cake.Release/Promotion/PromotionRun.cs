@@ -231,7 +231,7 @@ public sealed class PromotionRun
 
     /// <summary>
     /// After a hotfix's pull request was merged into the target: a back-port pull request to each earlier environment
-    /// that runs an older version (see <see cref="HotfixBackport"/>). Nothing for a release from the main branch, or in push mode.
+    /// that lacks the fix (see <see cref="HotfixBackport"/>). Nothing for a release from the main branch, or in push mode.
     /// </summary>
     public void Backport()
     {
@@ -290,7 +290,10 @@ public sealed class PromotionRun
         var target = Target;
         var proposal = _facts.PullRequest!;
         var input = new ManifestInput(target.Name, _request.Service, Plan.Version!, Plan.Digest, _facts.Source?.Commit ?? Plan.Commit!, _request.Promoter, target.From, [], "promote",
-            current => PromotionPolicy.Replaces(_request.Service, target.Name, Plan.Version!, current), Plan.Commit, _facts.Rendered, Proposal: proposal.Head);
+            current => PromotionPolicy.Replaces(_request.Service, target.Name, Plan.Version!, current), Plan.Commit, _facts.Rendered, Proposal: proposal.Head)
+        {
+            Waivers = Plan.Waivers,
+        };
         var step = new ManifestStep(_session, _config, _repository, _settings.Retry);
         _written = DryRun ? step.Plan(input) : step.Apply(input);
         _effects.Add(new StepEffect("promotion-branch", _written.Write.Outcome != BranchWriteOutcome.Unchanged, $"{_config.Git.Remote}/{proposal.Head}"));
