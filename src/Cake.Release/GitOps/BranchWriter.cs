@@ -32,11 +32,7 @@ internal sealed class BranchWriter
         for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
         {
             var snapshot = Snapshot(remote, branch, mainBranch);
-            var change = compose(snapshot);
-            var changes = change.Files
-                .Where(edit => snapshot.ReadText(edit.Path) != edit.Text)
-                .Select(edit => new FileChange(edit.Path, snapshot.ReadText(edit.Path), edit.Text))
-                .ToList();
+            var (change, changes) = Edits(snapshot, compose);
 
             if (changes.Count == 0)
             {
@@ -49,7 +45,7 @@ internal sealed class BranchWriter
                 return new BranchWrite(BranchWriteOutcome.Planned, remote, branch, null, snapshot.Tip, snapshot.IsNew, change.Message, changes, attempt);
             }
 
-            var files = changes.Select(c => (c.Path, c.After is null ? null : new TreeFile(snapshot.File(c.Path)?.Mode ?? "100644", BranchSnapshot.Encode(c.After)))).ToList();
+            var files = Files(snapshot, changes);
             var commit = _repository.Commit(snapshot.Tip, files, change.Message, identity ??= _repository.CommitIdentity());
             var push = _repository.Push(remote, commit, branch);
             if (push.IsAccepted)
@@ -82,11 +78,7 @@ internal sealed class BranchWriter
         for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
         {
             var snapshot = Snapshot(remote, branch, mainBranch);
-            var change = compose(snapshot);
-            var changes = change.Files
-                .Where(edit => snapshot.ReadText(edit.Path) != edit.Text)
-                .Select(edit => new FileChange(edit.Path, snapshot.ReadText(edit.Path), edit.Text))
-                .ToList();
+            var (change, changes) = Edits(snapshot, compose);
             if (changes.Count == 0)
             {
                 return new BranchWrite(BranchWriteOutcome.Unchanged, remote, branch, null, snapshot.Tip, false, "", [], attempt);
@@ -115,7 +107,7 @@ internal sealed class BranchWriter
                 continue;
             }
 
-            var files = changes.Select(c => (c.Path, c.After is null ? null : new TreeFile(snapshot.File(c.Path)?.Mode ?? "100644", BranchSnapshot.Encode(c.After)))).ToList();
+            var files = Files(snapshot, changes);
             var commit = _repository.Commit(snapshot.Tip, files, change.Message, _repository.CommitIdentity());
             var push = _repository.PushReplacing(remote, commit, proposal, existing);
             if (push.IsAccepted)
@@ -147,6 +139,20 @@ internal sealed class BranchWriter
             : heads.TryGetValue(mainBranch, out var main) ? (main, true)
             : throw new ReleaseException($"{remote} has neither '{branch}' nor '{mainBranch}' to create it from; push {mainBranch} first (git push {remote} {mainBranch}).");
     }
+
+    // The caller's edit against this snapshot, and the files it really changes there.
+    private static (BranchChange Change, List<FileChange> Changes) Edits(BranchSnapshot snapshot, Func<BranchSnapshot, BranchChange> compose)
+    {
+        var change = compose(snapshot);
+        return (change, change.Files
+            .Where(edit => snapshot.ReadText(edit.Path) != edit.Text)
+            .Select(edit => new FileChange(edit.Path, snapshot.ReadText(edit.Path), edit.Text))
+            .ToList());
+    }
+
+    // The changed files as tree entries, keeping each file's mode; a null file is a deletion.
+    private static List<(string Path, TreeFile? File)> Files(BranchSnapshot snapshot, List<FileChange> changes) =>
+        changes.Select(c => (c.Path, c.After is null ? null : new TreeFile(snapshot.File(c.Path)?.Mode ?? "100644", BranchSnapshot.Encode(c.After)))).ToList();
 
     private BranchSnapshot Snapshot(string remote, string branch, string mainBranch)
     {
