@@ -51,13 +51,12 @@ internal static class HotfixBackport
                 continue;
             }
 
-            var prefix = $"backport/{environment.Name}/{plan.Service}-";
             var proposal = new PullRequestProposal(head, environment.Branch, $"backport({plan.Service}): hotfix {plan.Version} {target.Name} → {environment.Name}",
                 $"The hotfix {plan.Service} {plan.Version} (image `{plan.Digest}`, source commit `{source}`) runs in {target.Name}; {environment.Name} runs {running?.Version ?? "no release of it"}. Merging this brings the fix to {environment.Name} too, so the next promotion does not take it out of {target.Name} again.\n",
                 false, ["backport", $"env:{environment.Name}", $"service:{plan.Service}"]);
             var open = forge.PullRequests(environment.Branch, head, openOnly: true).FirstOrDefault(p => p.Head == head);
             var pullRequests = new PullRequestStep(forge, session.Log, session.Log.Redact);
-            var request = new PullRequestInput(proposal, open, other => other.StartsWith(prefix, StringComparison.Ordinal) && ReleaseVersion.TryParse(other[prefix.Length..], out _, out _));
+            var request = new PullRequestInput(proposal, open, other => PromotionPullRequest.Supersedes("backport", environment.Name, plan.Service, other));
             effects.Add((dryRun ? pullRequests.Plan(request) : pullRequests.Apply(request)).Effect with { Step = "backport" });
         }
 

@@ -14,8 +14,17 @@ public sealed record PromotionPullRequest(string Forge, string Noun, string Head
     /// <summary>The promotion branch of one release into one environment.</summary>
     public static string Branch(string environment, string service, string version) => $"promote/{environment}/{service}-{version}";
 
-    /// <summary>The branch prefix of every promotion of <paramref name="service"/> into <paramref name="environment"/>: what a newer one supersedes.</summary>
-    public static string BranchPrefix(string environment, string service) => $"promote/{environment}/{service}-";
+    /// <summary>
+    /// Whether <paramref name="head"/> is a branch of the same kind (<c>promote</c>, <c>rollback</c>, <c>backport</c>),
+    /// environment and service with another version: a proposal a newer one supersedes. The version must follow the
+    /// prefix whole, so blue's proposals never take blue-green's for their own.
+    /// </summary>
+    public static bool Supersedes(string kind, string environment, string service, string head)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        var prefix = $"{kind}/{environment}/{service}-";
+        return head.StartsWith(prefix, StringComparison.Ordinal) && Versioning.ReleaseVersion.TryParse(head[prefix.Length..], out _, out _);
+    }
 
     /// <summary>Whether the pull request was merged: the run completes the promotion instead of proposing it.</summary>
     public bool Merged => Current?.State == PullRequestState.Merged;

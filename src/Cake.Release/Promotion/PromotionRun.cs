@@ -308,11 +308,10 @@ public sealed class PromotionRun
         var body = PromotionProposalText.Body(Plan, image, running?.Version, running?.Source, changes, _written.Write.Changes, CompareLinks.ForRemote(history.RemoteUrl(_config.Git.Remote)), target.Approvals,
             $"./build.sh --target={target.PromoteTarget} --service={_request.Service}");
         var labels = new[] { "promotion", $"env:{target.Name}", $"service:{_request.Service}" };
-        var prefix = PromotionPullRequest.BranchPrefix(target.Name, _request.Service);
         var request = new PullRequestInput(
             new PullRequestProposal(proposal.Head, target.Branch, PromotionProposalText.Title(Plan), body, target.DraftPullRequest, labels),
             proposal.Current is { State: PullRequestState.Open } open ? open : null,
-            head => head.StartsWith(prefix, StringComparison.Ordinal) && Versioning.ReleaseVersion.TryParse(head[prefix.Length..], out _, out _));
+            head => PromotionPullRequest.Supersedes("promote", target.Name, _request.Service, head));
         var pullRequests = new PullRequestStep(_forge!, _session.Log, _session.Log.Redact);
         var (pullRequest, effect) = DryRun ? pullRequests.Plan(request) : pullRequests.Apply(request);
         PullRequest = pullRequest;

@@ -30,9 +30,8 @@ internal static class RollbackProposal
         var title = $"rollback({entry.Service}): {fromVersion} → {entry.Version} in {environment.Name}";
         var proposal = new PullRequestProposal(head, environment.Branch, title, Body(environment, entry, fromVersion, manifest.Write.Changes), false,
             ["rollback", $"env:{environment.Name}", $"service:{entry.Service}"]);
-        var prefix = $"rollback/{environment.Name}/{entry.Service}-";
         var step = new PullRequestStep(forge, session.Log, session.Log.Redact);
-        var input = new PullRequestInput(proposal, current, other => other.StartsWith(prefix, StringComparison.Ordinal) && Versioning.ReleaseVersion.TryParse(other[prefix.Length..], out _, out _));
+        var input = new PullRequestInput(proposal, current, other => PromotionPullRequest.Supersedes("rollback", environment.Name, entry.Service, other));
         var (pullRequest, _) = dryRun ? step.Plan(input) : step.Apply(input);
         return (manifest, pullRequest);
     }
