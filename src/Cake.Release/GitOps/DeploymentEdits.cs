@@ -67,7 +67,11 @@ public static class DeploymentEdits
         var text = snapshot.ReadText(path);
         var manifest = text is null ? null : EnvironmentManifest.Parse(text, snapshot.Describe(path));
         var current = manifest?.Entry(deployment.Service);
-        var message = new ManifestCommitMessage("promote", deployment.Service, deployment.Version, deployment.Digest, deployment.Environment, deployment.From, deployment.By, deployment.ApprovedBy, deployment.Commit, deployment.Config, trailers);
+        var message = new ManifestCommitMessage("promote", deployment.Service, deployment.Version, deployment.Digest, deployment.Environment, deployment.From, deployment.By, deployment.ApprovedBy, deployment.Commit, deployment.Config, trailers)
+        {
+            Waivers = deployment.Waivers,
+            ApproversVerified = deployment.ApproversVerified,
+        };
         return current is null || current.Version != deployment.Version || current.Digest != deployment.Digest || current.Deployed == deployment.At
             ? new BranchChange(message.ToString(), [])
             : new BranchChange(message.ToString(), [new FileEdit(path, manifest!.WithEntry(deployment.Service, current with { Deployed = deployment.At }).Render())]);
