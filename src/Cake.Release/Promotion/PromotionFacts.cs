@@ -44,6 +44,9 @@ public sealed record PromotionFacts
     /// <summary>In promotion by pull request: the promotion's pull request on the forge and its reviews; null when the target is pushed to.</summary>
     public PromotionPullRequest? PullRequest { get; init; }
 
+    /// <summary>In push mode: whether the CI system recorded every <c>--approver</c> as approving this run's deployment (GitHub Actions' review log).</summary>
+    public bool ApproversVerified { get; init; }
+
     /// <summary>The time the checks are made against (soak).</summary>
     public required DateTimeOffset Now { get; init; }
 }

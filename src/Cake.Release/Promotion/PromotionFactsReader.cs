@@ -110,6 +110,7 @@ internal static class PromotionFactsReader
             Registry = registry,
             ReleaseBranch = branch,
             PullRequest = PullRequest(forge, target, request.Service, choice),
+            ApproversVerified = forge is null && DeploymentApprovals.Verified(session, config, settings.Git, target.Name, request.Approvers, settings.ForgeTimeout),
             Now = now,
         };
     }

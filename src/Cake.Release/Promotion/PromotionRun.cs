@@ -153,6 +153,7 @@ public sealed class PromotionRun
             current => PromotionPolicy.Replaces(_request.Service, target.Name, Plan.Version!, current), Plan.Commit, _facts.Rendered)
         {
             Waivers = Plan.Waivers,
+            ApproversVerified = _facts.ApproversVerified,
         };
         if (_facts.PullRequest?.Current is { State: PullRequestState.Merged } merged)
         {
@@ -221,7 +222,7 @@ public sealed class PromotionRun
             image, digest, commit, CompareLinks.ForRemote(remoteUrl)?.Commit(commit))
         {
             Waivers = Plan.Waivers,
-            ApproversVerified = _facts.PullRequest is { Merged: true },
+            ApproversVerified = _facts.ApproversVerified || _facts.PullRequest is { Merged: true },
         };
         var records = new DeliveryRecords(_session.Context, _config.RepositoryRoot, _config.Git.Remote, _settings.Git, _settings.Retry);
         var step = new NotifyStep(_session.Log, records, _settings.NotifyTimeout, _session.Clock);

@@ -110,6 +110,25 @@ public sealed class ForgeEmulator : IDisposable
         }
     }
 
+    /// <summary>
+    /// GitHub only: records that <paramref name="user"/> approved (or rejected) workflow run <paramref name="run"/>'s
+    /// deployment to <paramref name="environment"/>, as the environment's required reviewers do in GitHub's UI; the
+    /// run's review log (actions/get-reviews-for-run) then lists it.
+    /// </summary>
+    public void ReviewRun(long run, string environment, string user, string state = "approved")
+    {
+        lock (_gate)
+        {
+            _project.AddUser(user, _api.TokenPrefix);
+            if (!_project.RunReviews.TryGetValue(run, out var reviews))
+            {
+                _project.RunReviews[run] = reviews = [];
+            }
+
+            reviews.Add((environment, user, state));
+        }
+    }
+
     /// <summary>A user of the forge; returns a new random personal access token for that user.</summary>
     public string AddUser(string login)
     {

@@ -24,6 +24,9 @@ internal sealed class ForgeProject(string bareRepository, string path)
 
     public List<PullRequestRecord> PullRequests { get; } = [];
 
+    /// <summary>GitHub Actions' review log per workflow run: who approved or rejected its deployment to which environment.</summary>
+    public Dictionary<long, List<(string Environment, string User, string State)>> RunReviews { get; } = [];
+
     /// <summary>A user with a new random token, the way a forge issues a personal access token.</summary>
     public string AddUser(string login, string tokenPrefix)
     {

@@ -54,6 +54,8 @@ internal sealed class GitHubApi(ForgeProject project, string root) : IForgeApi
         "pulls/merge" => WithPull(call, pull => Merge(call, pull)),
         "issues/add-labels" => WithPull(call, pull => AddLabels(call, pull)),
         "issues/create-comment" => WithPull(call, pull => Comment(call, pull)),
+        "actions/get-reviews-for-run" => new(200, new JsonArray(project.RunReviews.GetValueOrDefault(long.Parse(call.PathValues["run_id"], CultureInfo.InvariantCulture), [])
+            .Select(r => (JsonNode?)_json.RunReview(r.Environment, r.User, r.State)).ToArray())),
         _ => null,
     };
 

@@ -163,6 +163,24 @@ internal sealed class GitHubRepresentation(ForgeProject project, string root)
         ["license"] = null,
     };
 
+    /// <summary>environment-approvals: one entry of a workflow run's review log.</summary>
+    public JsonObject RunReview(string environment, string user, string state) => new()
+    {
+        ["environments"] = new JsonArray(new JsonObject
+        {
+            ["id"] = 56780000 + (uint)StringComparer.Ordinal.GetHashCode(environment) % 1000,
+            ["node_id"] = "EN_kwDO" + environment.Length.ToString(CultureInfo.InvariantCulture),
+            ["name"] = environment,
+            ["url"] = $"{RepoApi}/environments/{Uri.EscapeDataString(environment)}",
+            ["html_url"] = $"{root}/{project.Path}/deployments/activity_log?environments_filter={Uri.EscapeDataString(environment)}",
+            ["created_at"] = "2026-01-05T10:00:00Z",
+            ["updated_at"] = "2026-01-05T10:00:00Z",
+        }),
+        ["state"] = state,
+        ["user"] = SimpleUser(user),
+        ["comment"] = "",
+    };
+
     public JsonObject Label(string name) => new()
     {
         ["id"] = 8001 + (uint)StringComparer.Ordinal.GetHashCode(name) % 100000,

@@ -275,4 +275,38 @@ public sealed class PullRequestPromotionTests : IDisposable
         Assert.DoesNotContain(_bot, body + opened.All + GitRemote.Git(_world.Remote.Bare, "log", "--all", "--format=%B"), StringComparison.Ordinal);
         _forge.AssertConformant();
     }
+
+    [Theory]
+    [InlineData("carol", true)]
+    [InlineData("dave", false)]
+    public void In_push_mode_on_GitHub_Actions_approvers_are_verified_against_the_run_s_review_log(string second, bool verified)
+    {
+        UseForge(_forge, staging: "", production: "");
+        _world.SeedDev();
+        Assert.Equal(0, _world.Run("--target=PromoteStaging", "--service=blue", "--version=1.6.0").ExitCode);
+        _forge.ReviewRun(4242, "production", "bob");
+        _forge.ReviewRun(4242, "production", "carol");
+        _forge.ReviewRun(4242, "staging", "dave");
+        _forge.ReviewRun(4242, "production", "dave", "rejected");
+        var outputs = Directory.CreateTempSubdirectory("cake-release-gha-").FullName;
+        var actions = new Dictionary<string, string>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_RUN_ID"] = "4242",
+            ["GITHUB_TOKEN"] = _bot,
+            ["GITHUB_OUTPUT"] = Path.Combine(outputs, "output"),
+            ["GITHUB_STEP_SUMMARY"] = Path.Combine(outputs, "summary"),
+        };
+
+        var run = _world.Run(actions, "--target=PromoteProduction", "--service=blue", "--by=alice", "--approver=bob", $"--approver={second}");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var trailers = GitRemote.Git(_world.Remote.Bare, "log", "-1", "--format=%B", ProductionBranch);
+        Assert.Contains(verified ? $"Approved-by: bob\nApproved-by: {second}\n" : $"Approved-by: bob (unverified)\nApproved-by: {second} (unverified)\n", trailers, StringComparison.Ordinal);
+        Assert.Contains(verified ? "GitHub recorded their approval of this run's deployment" : $"GitHub recorded no approval of this run's deployment to production by {second}", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(_bot, run.All, StringComparison.Ordinal);
+        Assert.Contains(_forge.Requests, r => r == "GET /repos/acme/shop/actions/runs/4242/approvals 200");
+        _forge.AssertConformant();
+        Directory.Delete(outputs, recursive: true);
+    }
 }
