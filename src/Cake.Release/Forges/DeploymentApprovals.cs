@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Cake.Core.Diagnostics;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
@@ -8,54 +9,83 @@ using Cake.Release.Session;
 namespace Cake.Release.Forges;
 
 /// <summary>
-/// In push mode on GitHub Actions, which of the <c>--approver</c>s GitHub itself recorded as approving this run's
-/// deployment to the environment (the run's review log, <c>GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals</c>,
-/// filled by the environment's required reviewers). Approvers it names are verified; outside such a run, or when
-/// GitHub cannot be asked, nothing is, and the names stay what they are: names typed on a command line.
+/// In push mode, which of the <c>--approver</c>s the CI system itself recorded as approving this job's deployment to
+/// the environment: on GitHub Actions the run's review log (<c>GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals</c>,
+/// filled by the environment's required reviewers); on GitLab CI the approvals of this job's deployment to a protected
+/// environment (<c>GET /projects/{id}/deployments/{deployment_id}</c>). Approvers it names are verified; outside such a
+/// job, or when the forge cannot be asked, nothing is, and the names stay what they are: names typed on a command line.
 /// </summary>
 internal static class DeploymentApprovals
 {
     public static bool Verified(ReleaseSession session, ReleaseConfig config, GitSettings git, string environment, IReadOnlyList<string> approvers, TimeSpan timeout)
     {
-        if (approvers.Count == 0 || session.Variable("GITHUB_ACTIONS") != "true" || session.Variable("GITHUB_RUN_ID") is not { Length: > 0 } run
-            || (session.Variable("GITHUB_TOKEN") ?? session.Variable("GH_TOKEN")) is not { Length: > 0 } token)
+        var github = session.Variable("GITHUB_ACTIONS") == "true";
+        var gitlab = session.Variable("GITLAB_CI") == "true";
+        var job = session.Variable(github ? "GITHUB_RUN_ID" : "CI_JOB_ID");
+        var token = github ? session.Variable("GITHUB_TOKEN") ?? session.Variable("GH_TOKEN") : session.Variable("GITLAB_TOKEN") ?? session.Variable("CI_JOB_TOKEN");
+        if (approvers.Count == 0 || !(github || gitlab) || string.IsNullOrWhiteSpace(job) || string.IsNullOrWhiteSpace(token))
         {
             return false;
         }
 
+        var system = github ? "GitHub" : "GitLab";
         try
         {
             var location = ForgeLocation.Resolve(config.Git, new GitHistory(session.Context, config.RepositoryRoot, git).RemoteUrl(config.Git.Remote), session.Variable);
-            if (location.Kind != "github")
+            if (location.Kind != (github ? "github" : "gitlab"))
             {
                 return false;
             }
 
             session.Log.KeepSecret(token.Trim());
-            using var http = new ForgeHttp("GitHub", location.ApiUrl, headers =>
-            {
-                headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
-                headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
-                headers.Add("X-GitHub-Api-Version", "2022-11-28");
-            }, timeout);
-            var approved = http.Send(HttpMethod.Get, $"/repos/{location.Project}/actions/runs/{Uri.EscapeDataString(run)}/approvals").AsArray()
-                .Where(r => r?["state"]?.GetValue<string>() == "approved" && r["environments"] is System.Text.Json.Nodes.JsonArray environments
-                    && environments.Any(e => e?["name"]?.GetValue<string>() == environment))
-                .Select(r => r!["user"]?["login"]?.GetValue<string>())
-                .OfType<string>()
-                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var approved = github ? GitHub(location, token.Trim(), job.Trim(), environment, timeout)
+                : GitLab(location, token.Trim(), session.Variable("GITLAB_TOKEN") is null, job.Trim(), environment, timeout);
             var unverified = approvers.Where(a => !approved.Contains(a)).ToList();
             if (unverified.Count > 0)
             {
-                session.Log.Warning("GitHub recorded no approval of this run's deployment to {0} by {1}: the approvers are recorded as unverified.", environment, string.Join(", ", unverified));
+                session.Log.Warning("{0} recorded no approval of this job's deployment to {1} by {2}: the approvers are recorded as unverified.", system, environment, string.Join(", ", unverified));
             }
 
             return unverified.Count == 0;
         }
         catch (ReleaseException error)
         {
-            session.Log.Warning("Could not ask GitHub who approved this run's deployment to {0} ({1}); the approvers are recorded as unverified.", environment, error.Message);
+            session.Log.Warning("Could not ask {0} who approved this job's deployment to {1} ({2}); the approvers are recorded as unverified.", system, environment, error.Message);
             return false;
         }
+    }
+
+    private static HashSet<string> GitHub(ForgeLocation location, string token, string run, string environment, TimeSpan timeout)
+    {
+        using var http = new ForgeHttp("GitHub", location.ApiUrl, headers =>
+        {
+            headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
+            headers.Add("X-GitHub-Api-Version", "2022-11-28");
+        }, timeout);
+        return http.Send(HttpMethod.Get, $"/repos/{location.Project}/actions/runs/{Uri.EscapeDataString(run)}/approvals").AsArray()
+            .Where(r => r?["state"]?.GetValue<string>() == "approved" && r["environments"] is JsonArray environments && environments.Any(e => e?["name"]?.GetValue<string>() == environment))
+            .Select(r => r!["user"]?["login"]?.GetValue<string>())
+            .OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    // The job's own deployment (its deployable is this job), then that deployment's approvals.
+    private static HashSet<string> GitLab(ForgeLocation location, string token, bool jobToken, string job, string environment, TimeSpan timeout)
+    {
+        using var http = new ForgeHttp("GitLab", location.ApiUrl, headers => headers.Add(jobToken ? "JOB-TOKEN" : "PRIVATE-TOKEN", token), timeout);
+        var project = $"/projects/{Uri.EscapeDataString(location.Project)}";
+        var deployment = http.Send(HttpMethod.Get, $"{project}/deployments?environment={Uri.EscapeDataString(environment)}&order_by=id&sort=desc&per_page=100").AsArray()
+            .FirstOrDefault(d => d?["deployable"]?["id"]?.ToString() == job)?["id"]?.ToString();
+        if (deployment is null)
+        {
+            return [];
+        }
+
+        return (http.Send(HttpMethod.Get, $"{project}/deployments/{deployment}")["approvals"] as JsonArray ?? [])
+            .Where(a => a?["status"]?.GetValue<string>() == "approved")
+            .Select(a => a!["user"]?["username"]?.GetValue<string>())
+            .OfType<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -176,7 +176,7 @@ public static class PromotionPolicy
 
         return target.Approvals == 0 && others.Count == 0
             ? Pass("approvals", $"{target.Name} needs no approval")
-            : Pass("approvals", $"approved by {string.Join(", ", others)} ({others.Count} of {target.Approvals} needed; {(facts.ApproversVerified ? "GitHub recorded their approval of this run's deployment" : "names given with --approver, unverified")})");
+            : Pass("approvals", $"approved by {string.Join(", ", others)} ({others.Count} of {target.Approvals} needed; {(facts.ApproversVerified ? "the CI system recorded their approval of this deployment" : "names given with --approver, unverified")})");
     }
 
     // In promotion by pull request the approvals are the forge's reviews, counted when the merge is completed: before

@@ -129,6 +129,23 @@ public sealed class ForgeEmulator : IDisposable
         }
     }
 
+    /// <summary>
+    /// GitLab only: a deployment of CI job <paramref name="job"/> to the protected environment <paramref name="environment"/>,
+    /// with the approvals (user, approved or rejected) its approvers gave in GitLab's UI.
+    /// </summary>
+    public void DeployJob(long job, string environment, params (string User, string Status)[] approvals)
+    {
+        lock (_gate)
+        {
+            foreach (var (user, _) in approvals)
+            {
+                _project.AddUser(user, _api.TokenPrefix);
+            }
+
+            _project.Deployments.Add((_project.Deployments.Count + 100, job, environment, approvals.ToList()));
+        }
+    }
+
     /// <summary>A user of the forge; returns a new random personal access token for that user.</summary>
     public string AddUser(string login)
     {

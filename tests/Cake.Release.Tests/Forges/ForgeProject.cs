@@ -24,6 +24,9 @@ internal sealed class ForgeProject(string bareRepository, string path)
 
     public List<PullRequestRecord> PullRequests { get; } = [];
 
+    /// <summary>GitLab's deployments: the job that deployed, to which environment, and who approved or rejected it.</summary>
+    public List<(long Id, long Job, string Environment, List<(string User, string Status)> Approvals)> Deployments { get; } = [];
+
     /// <summary>GitHub Actions' review log per workflow run: who approved or rejected its deployment to which environment.</summary>
     public Dictionary<long, List<(string Environment, string User, string State)>> RunReviews { get; } = [];
 

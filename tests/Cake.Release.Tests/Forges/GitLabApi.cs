@@ -75,6 +75,13 @@ internal sealed class GitLabApi(ForgeProject project, string root) : IForgeApi
             "putApiV4ProjectsIdMergeRequestsMergeRequestIidMerge" => WithMergeRequest(call, pull => Merge(call, pull)),
             "getApiV4ProjectsIdMergeRequestsMergeRequestIidApprovals" => WithMergeRequest(call, pull => new(200, _json.Approvals(pull, call.User))),
             "postApiV4ProjectsIdMergeRequestsMergeRequestIidApprove" => WithMergeRequest(call, pull => Approve(call, pull)),
+            "getApiV4ProjectsIdDeployments" => new(200, new JsonArray(project.Deployments
+                .Where(d => call.QueryValue("environment") is not { } environment || d.Environment == environment)
+                .OrderByDescending(d => d.Id)
+                .Select(d => (JsonNode?)_json.Deployment(d.Id, d.Job, d.Environment, null)).ToArray())),
+            "getApiV4ProjectsIdDeploymentsDeploymentId" => project.Deployments.FirstOrDefault(d => d.Id.ToString(CultureInfo.InvariantCulture) == call.PathValues["deployment_id"]) is { Environment: not null } found
+                ? new(200, _json.Deployment(found.Id, found.Job, found.Environment, found.Approvals))
+                : new(404, new JsonObject { ["message"] = "404 Not found" }),
             "postApiV4ProjectsIdMergeRequestsMergeRequestIidNotes" => WithMergeRequest(call, pull => Note(call, pull)),
             _ => null,
         };

@@ -36,6 +36,36 @@ internal sealed class GitLabRepresentation(ForgeProject project, string root)
     }
 
     /// <summary>GET /user: the token's own user.</summary>
+    /// <summary>API_Entities_Deployment, or with <paramref name="approvals"/> API_Entities_DeploymentExtended (doc/api/deployments.md).</summary>
+    public JsonObject Deployment(long id, long job, string environment, List<(string User, string Status)>? approvals)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = id,
+            ["iid"] = id - 99,
+            ["ref"] = "main",
+            ["sha"] = new string('a', 40),
+            ["created_at"] = "2026-01-05T10:00:00.000Z",
+            ["updated_at"] = "2026-01-05T10:00:00.000Z",
+            ["environment"] = new JsonObject { ["id"] = 9, ["name"] = environment, ["slug"] = environment, ["external_url"] = "", ["created_at"] = "2026-01-01T10:00:00.000Z", ["updated_at"] = "2026-01-01T10:00:00.000Z" },
+            ["deployable"] = new JsonObject { ["id"] = job, ["status"] = "running", ["stage"] = "promote", ["name"] = $"promote-{environment}", ["ref"] = "main" },
+            ["status"] = "running",
+        };
+        if (approvals is not null)
+        {
+            json["pending_approval_count"] = 0;
+            json["approvals"] = new JsonArray(approvals.Select(a => (JsonNode?)new JsonObject
+            {
+                ["user"] = UserBasic(a.User),
+                ["status"] = a.Status,
+                ["created_at"] = "2026-01-05T10:01:00.000Z",
+                ["comment"] = "",
+            }).ToArray());
+        }
+
+        return json;
+    }
+
     public JsonObject CurrentUser(string username)
     {
         var user = UserBasic(username);

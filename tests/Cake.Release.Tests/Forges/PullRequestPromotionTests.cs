@@ -303,7 +303,7 @@ public sealed class PullRequestPromotionTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         var trailers = GitRemote.Git(_world.Remote.Bare, "log", "-1", "--format=%B", ProductionBranch);
         Assert.Contains(verified ? $"Approved-by: bob\nApproved-by: {second}\n" : $"Approved-by: bob (unverified)\nApproved-by: {second} (unverified)\n", trailers, StringComparison.Ordinal);
-        Assert.Contains(verified ? "GitHub recorded their approval of this run's deployment" : $"GitHub recorded no approval of this run's deployment to production by {second}", run.Output, StringComparison.Ordinal);
+        Assert.Contains(verified ? "the CI system recorded their approval of this deployment" : $"GitHub recorded no approval of this job's deployment to production by {second}", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(_bot, run.All, StringComparison.Ordinal);
         Assert.Contains(_forge.Requests, r => r == "GET /repos/acme/shop/actions/runs/4242/approvals 200");
         _forge.AssertConformant();
