@@ -1,9 +1,7 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Cake.Core.Diagnostics;
 using Cake.Release.Config;
 using Cake.Release.GitOps;
-using Cake.Release.Secrets;
 using Cake.Release.Session;
 
 namespace Cake.Release.Forges;
@@ -21,9 +19,14 @@ internal static class DeploymentApprovals
     {
         var github = session.Variable("GITHUB_ACTIONS") == "true";
         var gitlab = session.Variable("GITLAB_CI") == "true";
-        var job = session.Variable(github ? "GITHUB_RUN_ID" : "CI_JOB_ID");
-        var token = github ? session.Variable("GITHUB_TOKEN") ?? session.Variable("GH_TOKEN") : session.Variable("GITLAB_TOKEN") ?? session.Variable("CI_JOB_TOKEN");
-        if (approvers.Count == 0 || !(github || gitlab) || string.IsNullOrWhiteSpace(job) || string.IsNullOrWhiteSpace(token))
+        if (approvers.Count == 0 || !(github || gitlab) || session.Variable(github ? "GITHUB_RUN_ID" : "CI_JOB_ID")?.Trim() is not { Length: > 0 } job)
+        {
+            return false;
+        }
+
+        var personal = ForgeConnection.Token(session, github ? "GITHUB_TOKEN" : "GITLAB_TOKEN");
+        var token = personal ?? ForgeConnection.Token(session, github ? "GH_TOKEN" : "CI_JOB_TOKEN");
+        if (token is null)
         {
             return false;
         }
@@ -37,9 +40,7 @@ internal static class DeploymentApprovals
                 return false;
             }
 
-            session.Log.KeepSecret(token.Trim());
-            var approved = github ? GitHub(location, token.Trim(), job.Trim(), environment, timeout)
-                : GitLab(location, token.Trim(), session.Variable("GITLAB_TOKEN") is null, job.Trim(), environment, timeout);
+            var approved = github ? GitHub(location, token, job, environment, timeout) : GitLab(location, token, personal is null, job, environment, timeout);
             var unverified = approvers.Where(a => !approved.Contains(a)).ToList();
             if (unverified.Count > 0)
             {
@@ -57,12 +58,7 @@ internal static class DeploymentApprovals
 
     private static HashSet<string> GitHub(ForgeLocation location, string token, string run, string environment, TimeSpan timeout)
     {
-        using var http = new ForgeHttp("GitHub", location.ApiUrl, headers =>
-        {
-            headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
-            headers.Add("X-GitHub-Api-Version", "2022-11-28");
-        }, timeout);
+        using var http = GitHubForge.Client(location, token, timeout);
         return http.Send(HttpMethod.Get, $"/repos/{location.Project}/actions/runs/{Uri.EscapeDataString(run)}/approvals").AsArray()
             .Where(r => r?["state"]?.GetValue<string>() == "approved" && r["environments"] is JsonArray environments && environments.Any(e => e?["name"]?.GetValue<string>() == environment))
             .Select(r => r!["user"]?["login"]?.GetValue<string>())
@@ -73,7 +69,7 @@ internal static class DeploymentApprovals
     // The job's own deployment (its deployable is this job), then that deployment's approvals.
     private static HashSet<string> GitLab(ForgeLocation location, string token, bool jobToken, string job, string environment, TimeSpan timeout)
     {
-        using var http = new ForgeHttp("GitLab", location.ApiUrl, headers => headers.Add(jobToken ? "JOB-TOKEN" : "PRIVATE-TOKEN", token), timeout);
+        using var http = GitLabForge.Client(location, token, jobToken, timeout);
         var project = $"/projects/{Uri.EscapeDataString(location.Project)}";
         var deployment = http.Send(HttpMethod.Get, $"{project}/deployments?environment={Uri.EscapeDataString(environment)}&order_by=id&sort=desc&per_page=100").AsArray()
             .FirstOrDefault(d => d?["deployable"]?["id"]?.ToString() == job)?["id"]?.ToString();

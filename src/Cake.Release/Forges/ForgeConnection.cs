@@ -30,7 +30,8 @@ internal static class ForgeConnection
             : new GitLabForge(location, (personal ?? job)!, job is not null, timeout);
     }
 
-    private static string? Token(ReleaseSession session, string name)
+    /// <summary>The trimmed value of a token variable, handed to the log's redactor first; null when unset or blank.</summary>
+    public static string? Token(ReleaseSession session, string name)
     {
         var value = session.Variable(name);
         if (string.IsNullOrWhiteSpace(value))

@@ -14,13 +14,17 @@ internal sealed class GitHubForge : IForge
     {
         _repository = $"/repos/{location.Project}";
         _owner = location.Project.Split('/')[0];
-        _http = new ForgeHttp("GitHub", location.ApiUrl, headers =>
+        _http = Client(location, token, timeout);
+    }
+
+    /// <summary>A client of GitHub's REST API with the token and the API version GitHub asks for, for any GitHub call.</summary>
+    public static ForgeHttp Client(ForgeLocation location, string token, TimeSpan timeout) =>
+        new("GitHub", location.ApiUrl, headers =>
         {
             headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
             headers.Add("X-GitHub-Api-Version", "2022-11-28");
         }, timeout);
-    }
 
     public string Name => "GitHub";
 

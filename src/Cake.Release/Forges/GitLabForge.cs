@@ -18,8 +18,12 @@ internal sealed class GitLabForge : IForge
     public GitLabForge(ForgeLocation location, string token, bool jobToken, TimeSpan timeout)
     {
         _project = $"/projects/{Uri.EscapeDataString(location.Project)}";
-        _http = new ForgeHttp("GitLab", location.ApiUrl, headers => headers.Add(jobToken ? "JOB-TOKEN" : "PRIVATE-TOKEN", token), timeout);
+        _http = Client(location, token, jobToken, timeout);
     }
+
+    /// <summary>A client of GitLab's REST API with the token in the header its kind needs, for any GitLab call.</summary>
+    public static ForgeHttp Client(ForgeLocation location, string token, bool jobToken, TimeSpan timeout) =>
+        new("GitLab", location.ApiUrl, headers => headers.Add(jobToken ? "JOB-TOKEN" : "PRIVATE-TOKEN", token), timeout);
 
     public string Name => "GitLab";
 

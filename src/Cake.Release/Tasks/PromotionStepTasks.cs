@@ -66,7 +66,7 @@ public sealed class TagMilestoneTask : PromotionStepTask
     protected override void Step(PromotionRun run) => run.TagMilestone();
 }
 
-/// <summary>After a hotfix's merged pull request, back-port pull requests to the earlier environments that run older versions.</summary>
+/// <summary>After a hotfix's merged pull request, back-port pull requests to the earlier environments that lack the fix.</summary>
 [TaskName("BackportHotfix")]
 [TaskDescription("Opens back-port pull requests of a merged hotfix to the earlier environments (promotion by pull request only)")]
 [IsDependentOn(typeof(TagMilestoneTask))]
