@@ -26,6 +26,9 @@ public sealed record ReleaseConfig
     /// <summary>How images are built.</summary>
     public BuildConfig Build { get; init; } = new();
 
+    /// <summary>Where releases are published beyond git (<c>publish:</c>), or null when they are not.</summary>
+    public PublishConfig? Publish { get; init; }
+
     /// <summary>The environments, in file order.</summary>
     public required IReadOnlyList<EnvironmentConfig> Environments { get; init; }
 

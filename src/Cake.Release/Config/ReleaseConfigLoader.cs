@@ -12,8 +12,9 @@ public static class ReleaseConfigLoader
     /// <summary>The registry when <c>registry:</c> is absent: an OCI image layout inside the repository.</summary>
     public const string DefaultRegistry = "oci:.release/registry";
 
-    private static readonly string[] TopKeys = ["version", "registry", "git", "tags", "build", "environments", "services", "render"];
+    private static readonly string[] TopKeys = ["version", "registry", "git", "tags", "build", "environments", "services", "render", "publish"];
     private static readonly string[] GitKeys = ["remote", "mainBranch", "manifestsDir", "forge", "forgeApi", "forgeProject"];
+    private static readonly string[] PublishKeys = ["dynamodb", "region", "repository"];
     private static readonly string[] TagKeys = ["release", "releaseBranch", "chartRelease", "build"];
 
     /// <summary>
@@ -60,6 +61,7 @@ public static class ReleaseConfigLoader
         var environments = EnvironmentsSection.Read(reader, root, environment, tags, git);
         var services = ServicesSection.Read(reader, root, repository);
         ReleaseTagRules.Check(tags, services.Select(s => s.Name).ToList());
+        var publish = ReadPublish(reader, root);
 
         return new ReleaseConfig
         {
@@ -71,6 +73,31 @@ public static class ReleaseConfigLoader
             Build = build,
             Environments = environments,
             Services = services,
+            Publish = publish,
+        };
+    }
+
+    private static PublishConfig? ReadPublish(ConfigReader reader, YamlMappingNode root)
+    {
+        if (ConfigReader.Optional(root, "publish") is not { } node)
+        {
+            return null;
+        }
+
+        var publish = reader.Mapping(node, "publish", "publish: { dynamodb: ReleaseFragments }");
+        reader.Entries(publish, "publish", PublishKeys, "a key of publish");
+        return new PublishConfig
+        {
+            // DynamoDB's own rule for table names: 3–255 of A–Z a–z 0–9 _ - .
+            Table = reader.OptionalText(publish, "publish", "dynamodb", t => t.Length is >= 3 and <= 255 && t.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
+                ? null
+                : "is not a DynamoDB table name; use 3 to 255 letters, digits, _ - or ., e.g. ReleaseFragments") ?? PublishConfig.DefaultTable,
+            Region = reader.OptionalText(publish, "publish", "region", r => r.Length > 0 && r.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+                ? null
+                : "is not an AWS region; write e.g. eu-central-1, or leave it out to use AWS_REGION"),
+            Repository = reader.OptionalText(publish, "publish", "repository", r => r.Length > 0 && !r.Any(char.IsWhiteSpace) && !r.Contains('#', StringComparison.Ordinal) && !r.Contains('@', StringComparison.Ordinal)
+                ? null
+                : "cannot name a repository in the table (no spaces, # or @); write e.g. github.com/acme/shop"),
         };
     }
 

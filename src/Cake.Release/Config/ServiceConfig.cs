@@ -37,6 +37,12 @@ public sealed record ServiceConfig
     /// <summary>The Helm chart folder, relative to the repository root, or null when the service has no chart.</summary>
     public string? Chart { get; init; }
 
+    /// <summary>
+    /// What kind of component the service is in the release record (<c>kind:</c>, one of <see cref="ComponentKinds.All"/>):
+    /// <c>backend</c> by default, <c>infra</c> for a chart without an image. The first part of its fragments' sort key.
+    /// </summary>
+    public string Kind { get; init; } = ComponentKinds.Backend;
+
     /// <summary>The changelog, relative to <see cref="Path"/>; <c>CHANGELOG.md</c> by default.</summary>
     public string Changelog { get; init; } = "CHANGELOG.md";
 

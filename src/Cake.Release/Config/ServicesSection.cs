@@ -8,7 +8,7 @@ namespace Cake.Release.Config;
 /// </summary>
 internal static class ServicesSection
 {
-    private static readonly string[] ServiceKeys = ["path", "image", "dockerfile", "context", "output", "buildArgs", "chart", "changelog", "dependsOn", "deploy"];
+    private static readonly string[] ServiceKeys = ["path", "image", "dockerfile", "context", "output", "buildArgs", "chart", "changelog", "dependsOn", "deploy", "kind"];
 
     public static IReadOnlyList<ServiceConfig> Read(ConfigReader reader, YamlMappingNode root, string repository)
     {
@@ -112,6 +112,7 @@ internal static class ServicesSection
             Path = path,
             Image = reader.OptionalText(service, key, "image", ReleaseNames.ImageProblem) ?? name,
             Chart = ConfigReader.Optional(service, "chart") is { } chart ? InsidePath(reader, chart, $"{key}.chart", repository, string.Empty) : null,
+            Kind = ReadKind(reader, service, key) ?? ComponentKinds.Backend,
             Location = reader.At(keyNode, key),
         };
 
@@ -159,6 +160,7 @@ internal static class ServicesSection
             Image = name,
             ChartOnly = true,
             Chart = InsidePath(reader, chart, $"{key}.chart", repository, string.Empty),
+            Kind = ReadKind(reader, service, key) ?? ComponentKinds.Infra,
             Location = reader.At(keyNode, key),
         };
         return config with
@@ -168,6 +170,11 @@ internal static class ServicesSection
             Deploy = ReadDeploy(reader, service, key, repository),
         };
     }
+
+    private static string? ReadKind(ConfigReader reader, YamlMappingNode service, string key) =>
+        reader.OptionalText(service, key, "kind", kind => ComponentKinds.All.Contains(kind)
+            ? null
+            : $"is not a kind of component the release record knows; write one of {string.Join(", ", ComponentKinds.All)}");
 
     private static IReadOnlyList<string> ReadDependsOn(ConfigReader reader, YamlMappingNode service, string parent, string repository, IReadOnlyList<string> services)
     {

@@ -81,7 +81,7 @@ public sealed class ConfigErrorTests : IDisposable
     [Fact]
     public void Unknown_service_key_without_a_close_one_lists_the_valid_keys()
     {
-        Assert.Equal("release.yaml:12: services.blue.owner is not a key of a service; the keys here are path, image, dockerfile, context, output, buildArgs, chart, changelog, dependsOn, deploy",
+        Assert.Equal("release.yaml:12: services.blue.owner is not a key of a service; the keys here are path, image, dockerfile, context, output, buildArgs, chart, changelog, dependsOn, deploy, kind",
             _repository.Refusal(Config(services: "    owner: team-blue\n")));
     }
 
