@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Cake.Release.Tests.Infrastructure;
 
 namespace Cake.Release.Tests.Forges;
 
@@ -29,7 +29,7 @@ public sealed class ForgeEmulator : IDisposable
 {
     // One request at a time: the project and the bare repository change under it, as a forge serialises per repository.
     private readonly Lock _gate = new();
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly HttpClient _client = new();
     private readonly ForgeProject _project;
     private readonly IForgeApi _api;
@@ -38,18 +38,12 @@ public sealed class ForgeEmulator : IDisposable
 
     private ForgeEmulator(string bareRepository, string project, Func<ForgeProject, string, IForgeApi> api)
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        (_listener, Port) = FreePorts.Listener();
 
         Root = $"http://127.0.0.1:{Port}";
         _project = new ForgeProject(bareRepository, project);
         _api = api(_project, Root);
         _pipeline = new ForgeRequestPipeline(_api, _project);
-        _listener.Prefixes.Add(Root + "/");
-        _listener.Start();
         _loop = Task.Run(Serve);
     }
 

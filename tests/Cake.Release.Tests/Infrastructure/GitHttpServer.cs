@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Cake.Release.Tests.Infrastructure;
@@ -12,7 +11,7 @@ namespace Cake.Release.Tests.Infrastructure;
 /// </summary>
 public sealed class GitHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly string _root;
     private readonly string _authorization;
     private readonly Task _loop;
@@ -21,14 +20,7 @@ public sealed class GitHttpServer : IDisposable
     {
         _root = root;
         _authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{token}"));
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = FreePorts.Listener();
         _loop = Task.Run(Serve);
     }
 

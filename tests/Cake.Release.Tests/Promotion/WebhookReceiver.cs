@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Cake.Release.Tests.Infrastructure;
 
 namespace Cake.Release.Tests.Promotion;
 
@@ -9,36 +9,15 @@ namespace Cake.Release.Tests.Promotion;
 public sealed class WebhookReceiver : IDisposable
 {
     private readonly Task _loop;
-    private HttpListener _listener = new();
+    private readonly HttpListener _listener;
 
-    // The free port the probe found can be taken by another test before the listener binds it: try a few.
     public WebhookReceiver()
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            }
-
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            try
-            {
-                _listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                _listener.Close();
-                _listener = new HttpListener();
-            }
-        }
-
+        (_listener, Port) = FreePorts.Listener();
         _loop = Task.Run(Serve);
     }
 
-    public int Port { get; private set; }
+    public int Port { get; }
 
     /// <summary>Paths answered with 500, as a broken webhook.</summary>
     public ConcurrentBag<string> Failing { get; } = [];

@@ -53,7 +53,7 @@ public sealed class LocalRegistry : IDisposable
         // bind is retried with another, and the answer to /v2/ must carry this registry's own header.
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = FreePorts.Next();
             var identity = Guid.NewGuid().ToString("N");
             var config = Path.Combine(folder, "config.yml");
             File.WriteAllText(config, $"""
@@ -161,10 +161,4 @@ public sealed class LocalRegistry : IDisposable
         throw new InvalidOperationException($"docker-registry on {Host} did not answer /v2/ within 30 s");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
