@@ -71,5 +71,30 @@ public sealed class BranchSnapshot
         return file;
     }
 
+    /// <summary>
+    /// This snapshot as it will be once <paramref name="edits"/> are applied (a null text deletes the file): the tip
+    /// the next of several deployments in one commit composes against, so it edits the files the earlier ones edited.
+    /// </summary>
+    internal BranchSnapshot After(IReadOnlyList<FileEdit> edits)
+    {
+        var edited = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var edit in edits)
+        {
+            edited[edit.Path] = edit.Text;
+        }
+
+        return new BranchSnapshot(Remote, Branch, Tip, IsNew,
+            path => edited.TryGetValue(path, out var text) ? text is null ? null : new TreeFile(File(path)?.Mode ?? "100644", Encode(text)) : File(path),
+            folder =>
+            {
+                var prefix = folder.TrimEnd('/') + "/";
+                var inFolder = edited.Keys.Where(path => path == folder || path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+                return List(folder).Except(inFolder.Where(path => edited[path] is null), StringComparer.Ordinal)
+                    .Union(inFolder.Where(path => edited[path] is not null), StringComparer.Ordinal)
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+            });
+    }
+
     internal static byte[] Encode(string text) => StrictUtf8.GetBytes(text);
 }

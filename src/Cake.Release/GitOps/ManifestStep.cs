@@ -80,7 +80,70 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
     public StepEffect Effect(ManifestUpdateResult result) =>
         new("manifest", !result.AlreadyDeployed, $"{config.Git.Remote}/{config.Environment(result.Environment).Branch}:{config.Git.ManifestPath(result.Environment)}");
 
+    /// <summary>
+    /// Several services' releases into one environment as one commit on its branch (DeployDev): each composed on top
+    /// of the ones before it, with a trailer block per service. A service whose entry is already there is unchanged,
+    /// and left out of the commit.
+    /// </summary>
+    public IReadOnlyList<ManifestUpdateResult> ApplyAll(IReadOnlyList<ManifestInput> inputs) => WriteAll(inputs, dryRun: false);
+
+    /// <summary>What <see cref="ApplyAll"/> would commit; changes nothing.</summary>
+    public IReadOnlyList<ManifestUpdateResult> PlanAll(IReadOnlyList<ManifestInput> inputs) => WriteAll(inputs, dryRun: true);
+
     private ManifestUpdateResult Write(ManifestInput input, bool dryRun)
+    {
+        var (deployment, compose) = Prepare(input, dryRun);
+        var environment = config.Environment(input.Environment);
+        var writer = new BranchWriter(repository, session.Log, retry);
+        var verify = new OverlayRenderCheck(session.Context, repository).Verify;
+        var write = input.Proposal is { } proposal
+            ? writer.Propose(config.Git.Remote, environment.Branch, proposal, config.Git.MainBranch, compose, dryRun, verify)
+            : writer.Write(config.Git.Remote, environment.Branch, config.Git.MainBranch, compose, dryRun, verify);
+        Report(session.Log, deployment, write);
+        return new ManifestUpdateResult(environment.Name, deployment.Service, input.Version, input.Digest, write);
+    }
+
+    private IReadOnlyList<ManifestUpdateResult> WriteAll(IReadOnlyList<ManifestInput> inputs, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count <= 1)
+        {
+            return [.. inputs.Select(input => Write(input, dryRun))];
+        }
+
+        if (inputs.Select(i => i.Environment).Distinct(StringComparer.Ordinal).Count() > 1 || inputs.Any(i => i.Proposal is not null || i.Merged is not null))
+        {
+            throw new InvalidOperationException("one commit holds direct writes into one environment only");
+        }
+
+        var environment = config.Environment(inputs[0].Environment);
+        var prepared = inputs.Select(input => Prepare(input, dryRun)).ToList();
+        IReadOnlySet<string> changed = new HashSet<string>();
+        BranchChange Compose(BranchSnapshot snapshot)
+        {
+            var batch = DeploymentBatch.Compose(environment.Name, prepared.Select(p => (p.Deployment.Service, p.Compose)).ToList(), snapshot);
+            changed = batch.Changed;
+            return batch.Change;
+        }
+
+        var writer = new BranchWriter(repository, session.Log, retry);
+        var write = writer.Write(config.Git.Remote, environment.Branch, config.Git.MainBranch, Compose, dryRun, new OverlayRenderCheck(session.Context, repository).Verify);
+        var unchanged = write with { Outcome = BranchWriteOutcome.Unchanged, Commit = null, Message = "", Changes = [] };
+        foreach (var (deployment, _) in prepared.Where(p => !changed.Contains(p.Deployment.Service)))
+        {
+            Report(session.Log, deployment, unchanged);
+        }
+
+        if (write.Outcome != BranchWriteOutcome.Unchanged)
+        {
+            Report(session.Log, prepared.First(p => changed.Contains(p.Deployment.Service)).Deployment, write);
+        }
+
+        return [.. prepared.Select(p => new ManifestUpdateResult(environment.Name, p.Deployment.Service, p.Deployment.Version, p.Deployment.Digest, changed.Contains(p.Deployment.Service) ? write : unchanged))];
+    }
+
+    // The deployment an input records, and how its commit is composed on a branch tip.
+    private (Deployment Deployment, Func<BranchSnapshot, BranchChange> Compose) Prepare(ManifestInput input, bool dryRun)
     {
         var environment = config.Environment(input.Environment);
         var service = config.Service(input.Service);
@@ -103,16 +166,9 @@ internal sealed class ManifestStep(ReleaseSession session, ReleaseConfig config,
             ApproversVerified = input.ApproversVerified,
         };
 
-        var writer = new BranchWriter(repository, session.Log, retry);
-        BranchChange Compose(BranchSnapshot snapshot) => input.Merged is null
+        return (deployment, snapshot => input.Merged is null
             ? DeploymentEdits.Compose(config, deployment, input.Action, snapshot, input.Rule, rendered, input.Trailers)
-            : DeploymentEdits.Record(config, deployment, snapshot, input.Trailers ?? []);
-        var verify = new OverlayRenderCheck(session.Context, repository).Verify;
-        var write = input.Proposal is { } proposal
-            ? writer.Propose(config.Git.Remote, environment.Branch, proposal, config.Git.MainBranch, Compose, dryRun, verify)
-            : writer.Write(config.Git.Remote, environment.Branch, config.Git.MainBranch, Compose, dryRun, verify);
-        Report(session.Log, deployment, write);
-        return new ManifestUpdateResult(environment.Name, service.Name, input.Version, input.Digest, write);
+            : DeploymentEdits.Record(config, deployment, snapshot, input.Trailers ?? []));
     }
 
     // The render depends on the source commit and the digest, not on the branch: done once, before the write's

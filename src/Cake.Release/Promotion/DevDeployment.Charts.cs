@@ -17,10 +17,10 @@ namespace Cake.Release.Promotion;
 /// </summary>
 public sealed partial class DevDeployment
 {
-    /// <summary>Records each chart-only service of <paramref name="charts"/> at its released chart version, one commit per service.</summary>
+    /// <summary>The entries of each chart-only service of <paramref name="charts"/> at its released chart version.</summary>
     /// <param name="charts">The chart-only services that changed (BuildOnce's <see cref="Building.BuildOnceResult.Charts"/>).</param>
     /// <param name="commit">The commit whose Chart.yaml is read.</param>
-    public IReadOnlyList<ManifestUpdateResult> RecordCharts(IReadOnlyList<string> charts, string? commit)
+    private List<ManifestInput> ChartEntries(IReadOnlyList<string> charts, string? commit)
     {
         ArgumentNullException.ThrowIfNull(charts);
         if (charts.Count == 0 || commit is null)
@@ -30,8 +30,7 @@ public sealed partial class DevDeployment
 
         var remote = _config.Git.Remote;
         var tags = new GitHistory(_session.Context, _config.RepositoryRoot, _settings.Git).RemoteTags(remote);
-        var manifest = new ManifestStep(_session, _config, _repository, _settings.Retry);
-        var deployments = new List<ManifestUpdateResult>();
+        var entries = new List<ManifestInput>();
         foreach (var service in charts.Select(_config.Service))
         {
             var file = $"{RepositoryPath.Normalize(service.Chart!).Path}/Chart.yaml";
@@ -46,10 +45,9 @@ public sealed partial class DevDeployment
                 continue;
             }
 
-            var entry = new ManifestInput(Environment.Name, service.Name, ReleaseVersion.Text(version), null, tag.Commit, _by, null, [], "deploy");
-            deployments.Add(_session.IsDryRun(_settings) ? manifest.Plan(entry) : manifest.Apply(entry));
+            entries.Add(new ManifestInput(Environment.Name, service.Name, ReleaseVersion.Text(version), null, tag.Commit, _by, null, [], "deploy"));
         }
 
-        return deployments;
+        return entries;
     }
 }

@@ -46,16 +46,17 @@ public sealed partial class DevDeployment
     }
 
     /// <summary>
-    /// Moves the imageTag and writes the manifest entry of each build; an image already recorded is left alone and said
-    /// so. Then each service whose configuration alone changed (<paramref name="changes"/>) gets a new revision: the
-    /// image it runs, with the configuration of the change set's head.
+    /// Moves the imageTag of each build, then writes in one commit the manifest entry of each build, of each service
+    /// whose configuration alone changed (<paramref name="changes"/>: the image it runs, with the configuration of the
+    /// change set's head), and of each chart-only service of <paramref name="charts"/> at its released chart version.
+    /// An entry already recorded is left alone and said so.
     /// </summary>
-    public DeployDevResult Record(IReadOnlyList<ServiceBuild> builds, ChangeSet? changes = null)
+    public DeployDevResult Record(IReadOnlyList<ServiceBuild> builds, ChangeSet? changes = null, IReadOnlyList<string>? charts = null, string? chartCommit = null)
     {
         ArgumentNullException.ThrowIfNull(builds);
         // A chart-only service has no configuration of its own to render: its chart changes are chart releases.
         var reconfigured = (changes?.Reconfigured ?? []).Where(s => (_settings.Services.Count == 0 || _settings.Services.Contains(s)) && !_config.Service(s).ChartOnly).ToList();
-        if (builds.Count == 0 && reconfigured.Count == 0)
+        if (builds.Count == 0 && reconfigured.Count == 0 && (charts ?? []).Count == 0)
         {
             _session.Log.Information("No service changed; {0} stays as it is.", Environment.Name);
             return new DeployDevResult(Environment.Name, []);
@@ -64,7 +65,6 @@ public sealed partial class DevDeployment
         var dryRun = _session.IsDryRun(_settings);
         var retag = new RetagStep(_session.Log, _session.Variable);
         var manifest = new ManifestStep(_session, _config, _repository, _settings.Retry);
-        var deployments = new List<ManifestUpdateResult>();
 
         // Every input is worked out, and in rendered mode every configuration rendered, before the first effect: an
         // overlay that does not render stops the run with dev's tag and branch as they were.
@@ -73,12 +73,13 @@ public sealed partial class DevDeployment
             .Concat(reconfigured.Select(service => Reconfigure(service, changes!.Head, running)).OfType<ManifestInput>().Select(input => (Build: (ServiceBuild?)null, Input: input)))
             .Select(planned => (planned.Build, Input: Prerender(manifest, planned.Input)))
             .ToList();
+
+        // Registry tags before the manifest commit (DESIGN §6): the commit never names a digest dev's tag lacks.
         foreach (var (build, entry) in inputs)
         {
-            var digest = entry.Digest;
             if (build is not null && Environment.ImageTag is { } imageTag)
             {
-                if (digest is null)
+                if (entry.Digest is not { } digest)
                 {
                     _session.Log.Information("Dry run: would move {0}:{1} to {2} {3} once it is built.", build.Image, imageTag, build.Service, build.Tag);
                 }
@@ -88,11 +89,11 @@ public sealed partial class DevDeployment
                     _ = dryRun ? retag.Plan(input) : retag.Apply(input);
                 }
             }
-
-            deployments.Add(dryRun ? manifest.Plan(entry) : manifest.Apply(entry));
         }
 
-        return new DeployDevResult(Environment.Name, deployments);
+        // One commit and one push for every service of the run (DESIGN §4), with a trailer block per service.
+        List<ManifestInput> entries = [.. inputs.Select(i => i.Input), .. ChartEntries(charts ?? [], chartCommit)];
+        return new DeployDevResult(Environment.Name, dryRun ? manifest.PlanAll(entries) : manifest.ApplyAll(entries));
     }
 
     private ManifestInput ForBuild(ServiceBuild build)

@@ -38,9 +38,16 @@ public sealed class DeployDevTests : IDisposable
             Assert.Equal(digest, _world.TagDigest(service, "dev"));
         }
 
-        Assert.Equal(
-            ShopMonorepo.Services.Select(s => $"deploy({s}): sha-{head[..7]} → dev").Reverse(),
-            GitRemote.Git(_world.Remote.Bare, "log", "--format=%s", "main..gitops/dev-auto-update").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        // One commit and one push for the run, one trailer block per service, so git log --grep reads per service.
+        var log = GitRemote.Git(_world.Remote.Bare, "log", "--format=%s", "main..gitops/dev-auto-update").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal([$"deploy(blue, green, yellow, red): sha-{head[..7]} → dev"], log);
+        var message = GitRemote.Git(_world.Remote.Bare, "log", "-1", "--format=%B", "gitops/dev-auto-update");
+        foreach (var service in ShopMonorepo.Services)
+        {
+            var entry = dev.Entry(service)!;
+            Assert.Contains($"\n\nService: {service}\nVersion: sha-{head[..7]}\nDigest: {entry.Digest}\nPromoted-by: ci-bot\nSource-Commit: {head}\n", message, StringComparison.Ordinal);
+            Assert.Equal($"deploy(blue, green, yellow, red): sha-{head[..7]} → dev", GitRemote.Git(_world.Remote.Bare, "log", "--format=%s", "--grep", $"^Service: {service}$", "gitops/dev-auto-update").Trim());
+        }
     }
 
     [Fact]

@@ -76,11 +76,19 @@ public sealed class RenderedModeTests : IDisposable
         GitRemote.Git(_world.Remote.Bare, "ls-tree", "-r", "--name-only", branch, "--", folder).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     [Fact]
-    public void DeployDev_commits_each_services_rendered_overlay_with_the_image_pinned_by_digest_beside_its_entry()
+    public void DeployDev_commits_every_services_rendered_overlay_with_the_image_pinned_by_digest_beside_its_entry_in_one_commit()
     {
         var head = Head;
 
         Run("--target=DeployDev", "--by=ci-bot");
+
+        // One commit for the run: every entry and every service's rendered files, and nothing else.
+        var commit = GitRemote.Git(_world.Remote.Bare, "rev-parse", "gitops/dev-auto-update").Trim();
+        var touched = GitRemote.Git(_world.Remote.Bare, "show", "--name-only", "--format=", commit).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            ShopMonorepo.Services.SelectMany(s => new[] { $"rendered/dev/{s}/deployment-{s}.yaml", $"rendered/dev/{s}/service-{s}.yaml" }).Append("release-manifests/dev.yaml").Order(StringComparer.Ordinal),
+            touched.Order(StringComparer.Ordinal));
+        Assert.Equal("1", GitRemote.Git(_world.Remote.Bare, "rev-list", "--count", "main..gitops/dev-auto-update").Trim());
 
         var dev = _world.Manifest("dev")!;
         foreach (var service in ShopMonorepo.Services)
@@ -93,10 +101,8 @@ public sealed class RenderedModeTests : IDisposable
             Assert.Equal(head, entry.Commit);
             Assert.Null(entry.Config);
 
-            // Each commit carries one service's entry and its rendered files, nothing of another service.
-            var commit = GitRemote.Git(_world.Remote.Bare, "log", "-1", "--format=%H", "--grep", $"^Service: {service}$", "gitops/dev-auto-update").Trim();
-            var touched = GitRemote.Git(_world.Remote.Bare, "show", "--name-only", "--format=", commit).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(["release-manifests/dev.yaml", $"rendered/dev/{service}/deployment-{service}.yaml", $"rendered/dev/{service}/service-{service}.yaml"], touched.Order(StringComparer.Ordinal));
+            // The audit trail still reads per service: its trailer block is in the run's commit.
+            Assert.Equal(commit, GitRemote.Git(_world.Remote.Bare, "log", "-1", "--format=%H", "--grep", $"^Service: {service}$", "gitops/dev-auto-update").Trim());
         }
 
         // The rendered file is what kubectl kustomize prints for the overlay with the image set by kustomize itself.
