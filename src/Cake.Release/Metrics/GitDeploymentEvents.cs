@@ -157,7 +157,8 @@ internal sealed class GitDeploymentEvents : IDeploymentEvents
     }
 
     // The oldest commit on the service's paths (its folder, dependsOn, chart and configuration) after the previous
-    // release's source, up to this one's: when the change this release brings started.
+    // release's source, up to this one's: when the change this release brings started. Cherry-picks keep their
+    // author date, so a hotfix's lead time starts when its fix was first written.
     private DateTimeOffset? FirstCommit(string service, string? since, string source)
     {
         if (_firstCommits.TryGetValue((service, since, source), out var known))
@@ -172,7 +173,9 @@ internal sealed class GitDeploymentEvents : IDeploymentEvents
         {
             var paths = ReleaseUnit.Resolve(_config, service, null, needsChart: false, dir => dir).Paths;
             var commits = _history.Log(source, since is not null && _repository.HasCommit(since) ? since : null, paths);
-            first = commits.Count > 0 ? commits[^1].Date : null;
+            // The earliest author date, not the last commit listed: a rebase or a merge of an old branch lists commits
+            // out of the order their work began in.
+            first = commits.Count > 0 ? commits.Min(c => c.Date) : null;
         }
 
         return _firstCommits[(service, since, source)] = first;
