@@ -82,10 +82,11 @@ internal static class MetricsCharts
         }
 
         // A label under the first, the middle and the last bucket: enough to read the dates without crowding.
+        // The outer labels align to the plot's edges, so a date under the last bar is not cut off by the frame.
         foreach (var b in new[] { 0, buckets.Count / 2, buckets.Count - 1 }.Distinct())
         {
-            var x = Left + (b * group) + (group / 2);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.##}\" y=\"{Height - 10}\" text-anchor=\"middle\">{buckets[b]:yyyy-MM-dd}</text>\n");
+            var (x, anchor) = b == 0 ? (Left, "start") : b == buckets.Count - 1 ? (Left + plotWidth, "end") : (Left + (b * group) + (group / 2), "middle");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.##}\" y=\"{Height - 10}\" text-anchor=\"{anchor}\">{buckets[b]:yyyy-MM-dd}</text>\n");
         }
 
         svg.Append("</svg>\n");
