@@ -41,7 +41,13 @@ public sealed class MetricsPipelineTests : IDisposable
         Run("--target=DeployDev", "--by=ci-bot");
         Run("--target=PromoteStaging", "--service=blue", "--version=1.0.0");
         Run("--target=PromoteProduction", "--service=blue", "--approver=bob", "--approver=carol");
-        var fix = ShopMonorepo.Commit(_world.Clone, "fix(blue): prices in euros", new Dictionary<string, string?> { ["projects/blue/dist/fix.txt"] = "euros\n" });
+        // Dated a day ahead (a skewed clock): were the repository's first commit in 1.0.1's range, the earliest date
+        // would be that commit's, not the fix's; and the lead time of a commit dated after its deployment is zero.
+        File.WriteAllText(Path.Combine(_world.Clone, "projects/blue/dist/fix.txt"), "euros\n");
+        GitRemote.Git(_world.Clone, "add", "projects/blue/dist/fix.txt");
+        GitRemote.Git(_world.Clone, "commit", "--quiet", $"--date={DateTimeOffset.UtcNow.AddDays(1):yyyy-MM-ddTHH:mm:ss}Z", "-m", "fix(blue): prices in euros");
+        GitRemote.Git(_world.Clone, "push", "--quiet", "origin", "HEAD:refs/heads/main");
+        var fix = GitRemote.Git(_world.Clone, "rev-parse", "HEAD").Trim();
         Run("--target=DeployDev", "--by=ci-bot");
         Run("--target=PromoteStaging", "--service=blue", "--version=1.0.1");
         Run("--target=PromoteProduction", "--service=blue", "--approver=bob", "--approver=carol");
@@ -86,6 +92,12 @@ public sealed class MetricsPipelineTests : IDisposable
         Assert.Equal(Iso(AuthorDate(_world.Clone, initial)), deployments[0].GetProperty("firstCommit").GetString());
         Assert.Equal(Iso(AuthorDate(_world.Clone, fix)), deployments[1].GetProperty("firstCommit").GetString());
         Assert.Equal(JsonValueKind.Null, deployments[2].GetProperty("firstCommit").ValueKind);
+        // Lead times: 1.0.0's from the first commit to its deployment; 1.0.1's zero, its commit being dated later.
+        // Of two, p90 is the longer and the median their mean.
+        var first = (long)(DateTimeOffset.Parse(deployments[0].GetProperty("deployed").GetString()!, CultureInfo.InvariantCulture)
+            - DateTimeOffset.Parse(deployments[0].GetProperty("firstCommit").GetString()!, CultureInfo.InvariantCulture)).TotalSeconds;
+        var leadTime = production.GetProperty("leadTimeSeconds");
+        Assert.Equal((2, first, (long)Math.Round(first / 2.0)), (leadTime.GetProperty("count").GetInt32(), leadTime.GetProperty("p90").GetInt64(), leadTime.GetProperty("median").GetInt64()));
         Assert.Equal(Iso(failed.Deployed), deployments[1].GetProperty("deployed").GetString());
         Assert.Equal(Iso(restored.Deployed), deployments[2].GetProperty("deployed").GetString());
         Assert.Equal((fix, restored.Commit), (deployments[1].GetProperty("commit").GetString(), deployments[2].GetProperty("commit").GetString()));
@@ -94,5 +106,47 @@ public sealed class MetricsPipelineTests : IDisposable
         Assert.Contains("Delivery metrics (DORA) ", table.Output);
         Assert.Matches(@"production +blue +2 +\S+ +\S+ +\S+ +50% \(1/2\)", table.Output);
         Assert.Contains("production: 2 deployments", table.Output);
+    }
+
+    [Fact]
+    public void A_hotfix_promoted_to_production_fails_the_release_it_patches_and_counts_as_a_hotfix()
+    {
+        Run("--target=DeployDev", "--by=ci-bot");
+        Run("--target=PromoteStaging", "--service=blue", "--version=1.6.0");
+        Run("--target=PromoteProduction", "--service=blue", "--approver=bob", "--approver=carol");
+        var released = _world.Manifest("production")!.Entry("blue")!;
+        ShopMonorepo.Commit(_world.Clone, "feat(blue): 1.7 work", new Dictionary<string, string?> { ["projects/blue/app.txt"] = "blue 1.7 work\n" });
+        // The fix is dated a day back, so its author date tells it apart from the pick's and from the 1.7 work's.
+        File.WriteAllText(Path.Combine(_world.Clone, "projects/blue/dist/fix.txt"), "guarded\n");
+        GitRemote.Git(_world.Clone, "add", "projects/blue/dist/fix.txt");
+        GitRemote.Git(_world.Clone, "commit", "--quiet", $"--date={DateTimeOffset.UtcNow.AddDays(-1):yyyy-MM-ddTHH:mm:ss}Z", "-m", "fix(blue): critical payment bug");
+        GitRemote.Git(_world.Clone, "push", "--quiet", "origin", "HEAD:refs/heads/main");
+        var fix = GitRemote.Git(_world.Clone, "rev-parse", "HEAD").Trim();
+        Run("--target=Hotfix", "--service=blue", $"--commit={fix}");
+        Run("--target=PromoteStaging", "--service=blue", "--version=1.6.1");
+        Run("--target=PromoteProduction", "--service=blue", "--approver=bob", "--approver=carol");
+        var hotfix = _world.Manifest("production")!.Entry("blue")!;
+        var file = Path.Combine(_temp.Path, "metrics.json");
+
+        Run("--target=Metrics", "--format=json", $"--output={file}", "--service=blue");
+
+        using var json = JsonDocument.Parse(File.ReadAllText(file));
+        var production = json.RootElement.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("environment").GetString() == "production");
+        // 1.6.0 and the hotfix 1.6.1 (built from the release branch, off main) are deployments; 1.6.0 failed, fixed by 1.6.1.
+        Assert.Equal((2, 1, 1, 0), (
+            production.GetProperty("deployments").GetInt32(),
+            production.GetProperty("failures").GetInt32(),
+            production.GetProperty("hotfixes").GetInt32(),
+            production.GetProperty("rollbacks").GetInt32()));
+        Assert.Equal((long)(hotfix.Deployed - released.Deployed).TotalSeconds, production.GetProperty("timeToRestoreSeconds").GetProperty("median").GetInt64());
+        var kinds = json.RootElement.GetProperty("deployments").EnumerateArray()
+            .Where(d => d.GetProperty("environment").GetString() != "dev")
+            .Select(d => $"{d.GetProperty("environment").GetString()} {d.GetProperty("kind").GetString()} {d.GetProperty("version").GetString()}");
+        Assert.Equal(["staging promote 1.6.0-rc.1", "production promote 1.6.0", "staging hotfix 1.6.1-rc.1", "production hotfix 1.6.1"], kinds);
+        // The cherry-pick keeps the fix's author date: the hotfix's lead time starts when the fix was written on main,
+        // a day before anything else of this test.
+        var first = json.RootElement.GetProperty("deployments").EnumerateArray()
+            .Single(d => d.GetProperty("environment").GetString() == "production" && d.GetProperty("kind").GetString() == "hotfix");
+        Assert.Equal(Iso(AuthorDate(_world.Clone, fix)), first.GetProperty("firstCommit").GetString());
     }
 }
