@@ -4,7 +4,6 @@ using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Release.Config;
-using Cake.Release.Hosting;
 using Cake.Release.Reporting;
 using Cake.Release.Session;
 
