@@ -24,17 +24,21 @@ public sealed class MetricsTask : FrostingTask
     /// <inheritdoc/>
     public override void Run(ICakeContext context)
     {
+        // Every argument is read before any is parsed, so the first bad one does not hide the others from the host.
+        var (format, config, output, environment) = (ReleaseArguments.Value(context, "format"), ReleaseArguments.Value(context, "config"), ReleaseArguments.Value(context, "output"), ReleaseArguments.Value(context, "env"));
+        var (window, since, until) = (ReleaseArguments.Value(context, "window"), ReleaseArguments.Value(context, "since"), ReleaseArguments.Value(context, "until"));
+        var services = ReleaseArguments.Values(context, "service");
         var settings = new MetricsSettings
         {
-            Format = Format(ReleaseArguments.Value(context, "format")),
-            ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
-            Output = ReleaseArguments.Value(context, "output") is { } output ? new FilePath(output) : null,
-            Environment = ReleaseArguments.Value(context, "env"),
-            Window = ReleaseArguments.Value(context, "window") is { } window ? Window(window) : null,
-            Since = ReleaseArguments.Value(context, "since") is { } since ? Date("since", since) : null,
-            Until = ReleaseArguments.Value(context, "until") is { } until ? Date("until", until) : null,
+            Format = Format(format),
+            ConfigFile = config ?? "release.yaml",
+            Output = output is null ? null : new FilePath(output),
+            Environment = environment,
+            Window = window is null ? null : Window(window),
+            Since = since is null ? null : Date("since", since),
+            Until = until is null ? null : Date("until", until),
         };
-        foreach (var service in ReleaseArguments.Values(context, "service"))
+        foreach (var service in services)
         {
             settings.Services.Add(service);
         }
