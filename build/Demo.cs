@@ -87,6 +87,10 @@ public sealed class Demo : FrostingTask<BuildContext>
         shop.Pipeline("--target=Status", "--format=json");
         shop.Pipeline("--target=Status", "--format=html");
 
+        Step(context, 11, "How delivery went: the DORA metrics of the last 30 days from the manifests' history (blue's 0.1.1 was rolled back, so one of its three production deployments failed), as a page with charts (artifacts/metrics.html) and as the table");
+        shop.Pipeline("--target=Metrics", "--format=html");
+        shop.Pipeline("--target=Metrics");
+
         context.Information("");
         context.Information($"The demo repository is {shop.Path.FullPath}, its origin {shop.Origin.FullPath}.");
         context.Information("Look around: git -C <repository> log --oneline --all --graph, or ./build.sh --target=Status there.");

@@ -39,6 +39,7 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
         }
 
         Assert.Contains("━━━ 10. What runs where", demo.Result.Output);
+        Assert.Contains("━━━ 11. How delivery went", demo.Result.Output);
         Assert.Contains("blue runs two replicas in dev, staging and production; green kept one replica everywhere.", demo.Result.Output);
         Assert.Contains("[pass] approvals: approved by alice, bob (2 of 2 needed; names given with --approver, unverified)", demo.Result.Output);
     }
@@ -174,6 +175,25 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
 
         // The table is in the demo's log.
         Assert.Matches(@"blue\s.*0\.1\.2-rc\.1 [0-9a-f]{12} config [0-9a-f]{7}.*0\.1\.2 ", demo.Result.Output);
+    }
+
+    [Fact]
+    public void The_story_ends_with_the_delivery_metrics_in_which_the_rollback_fails_one_of_blues_three_production_deployments()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.ToString());
+        var output = demo.Result.Output;
+        var table = output.LastIndexOf("$ ./build.sh --target=Metrics", StringComparison.Ordinal);
+        Assert.True(table > output.LastIndexOf("━━━ ", StringComparison.Ordinal), "the Metrics table is the last step's");
+        var log = output[table..];
+
+        // blue in production: 0.1.0, 0.1.1 (rolled back: the failure), 0.1.2; the rollback itself is not a deployment.
+        Assert.Matches(@"production +blue +3 +\S+ +\S+ +\S+ +33\.3% \(1/3\) +\S+", log);
+        // green and blue went to staging as release candidates, none rolled back.
+        Assert.Matches(@"staging +green +1 +\S+ +\S+ +\S+ +0% \(0/1\) +-", log);
+        Assert.Contains("production: 3 deployments", log);
+        var page = File.ReadAllText(Path.Combine(demo.Repository, "artifacts", "metrics.html"));
+        Assert.Contains("<svg id=\"deployments-chart\"", page);
+        Assert.Contains("<svg id=\"lead-time-chart\"", page);
     }
 
     [Fact]
