@@ -3,7 +3,7 @@ using Cake.Release.Changes;
 
 namespace Cake.Release.Promotion;
 
-/// <summary>What DeployDev records from one BuildOnce: the images built or found (and configuration changes), then the chart-only services' released chart versions.</summary>
+/// <summary>What DeployDev records from one BuildOnce: the images built or found (and configuration changes), then the chart-only services' released chart versions; then it publishes them to the release record.</summary>
 internal static class DeployDevResults
 {
     public static DeployDevResult Record(DevDeployment deployment, BuildOnceResult built, ChangeSet? changes)
@@ -12,6 +12,7 @@ internal static class DeployDevResults
         var chartsOnly = built.Builds.Count == 0 && built.Charts.Count > 0 && (changes?.Reconfigured ?? []).Count == 0;
         var images = chartsOnly ? new DeployDevResult(deployment.Environment.Name, []) : deployment.Record(built.Builds, changes);
         var charts = deployment.RecordCharts(built.Charts, built.Commit);
+        deployment.Publish();
         return charts.Count == 0 ? images : images with { Deployments = [.. images.Deployments, .. charts] };
     }
 }

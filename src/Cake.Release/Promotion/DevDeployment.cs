@@ -2,6 +2,7 @@ using Cake.Core.Diagnostics;
 using Cake.Release.Building;
 using Cake.Release.Changes;
 using Cake.Release.Config;
+using Cake.Release.Fragments;
 using Cake.Release.GitOps;
 using Cake.Release.Registry;
 using Cake.Release.Session;
@@ -44,6 +45,12 @@ public sealed partial class DevDeployment
         new BranchWriter(repository, session.Log, settings.Retry).Probe(config.Git.Remote, environment.Branch, config.Git.MainBranch);
         return new DevDeployment(session, settings, config, environment, repository, by);
     }
+
+    /// <summary>
+    /// What DeployDev recorded (and whatever an earlier run left unpublished) into the central release record, when
+    /// release.yaml has <c>publish:</c>; a table that cannot be reached is a warning, the deployment is done.
+    /// </summary>
+    public void Publish() => ReleasePublishing.Publish(_session, _config, _settings.Git, "DeployDev", _session.IsDryRun(_settings));
 
     /// <summary>
     /// Moves the imageTag and writes the manifest entry of each build; an image already recorded is left alone and said
