@@ -10,9 +10,10 @@ namespace Cake.Release.Fragments;
 /// (<c>attribute_not_exists(version)</c>); a key already holding the same fact is success; a key holding another
 /// fact is reported (git wins only when <c>replace</c> says so: <c>PublishRelease --verify</c>). The <c>current</c>
 /// marker follows each component's newest fact per environment, and the publish marks move only from what was read.
-/// Throttling and 5xx answers are retried with backoff by the client (<see cref="FragmentConnection"/>).
+/// Throttling and 5xx answers are retried with backoff by the client (<see cref="FragmentConnection"/>). A read-only
+/// publisher (a dry run) never creates the table: a missing table reads as an empty one.
 /// </summary>
-internal sealed class FragmentPublisher(IAmazonDynamoDB client, string table)
+internal sealed class FragmentPublisher(IAmazonDynamoDB client, string table, bool readOnly = false)
 {
     private const int BatchSize = 100;
     private bool _ensured;
@@ -23,13 +24,20 @@ internal sealed class FragmentPublisher(IAmazonDynamoDB client, string table)
     /// <summary>The commit (or, for tags, the fingerprint) the publish mark <paramref name="key"/> holds, or null.</summary>
     public async Task<string?> ReadMarkAsync(string key, CancellationToken cancel = default)
     {
-        var item = await Ensured(() => client.GetItemAsync(new GetItemRequest
+        try
         {
-            TableName = table,
-            Key = Key(S.MarksPartition, key),
-            ConsistentRead = true,
-        }, cancel)).ConfigureAwait(false);
-        return item.Item is { Count: > 0 } found ? FragmentItems.Read(found, S.Record) : null;
+            var item = await Ensured(() => client.GetItemAsync(new GetItemRequest
+            {
+                TableName = table,
+                Key = Key(S.MarksPartition, key),
+                ConsistentRead = true,
+            }, cancel)).ConfigureAwait(false);
+            return item.Item is { Count: > 0 } found ? FragmentItems.Read(found, S.Record) : null;
+        }
+        catch (ResourceNotFoundException) when (readOnly)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -265,7 +273,16 @@ internal sealed class FragmentPublisher(IAmazonDynamoDB client, string table)
         var items = new List<Dictionary<string, AttributeValue>>();
         do
         {
-            var answer = await Ensured(() => client.QueryAsync(request, cancel)).ConfigureAwait(false);
+            QueryResponse answer;
+            try
+            {
+                answer = await Ensured(() => client.QueryAsync(request, cancel)).ConfigureAwait(false);
+            }
+            catch (ResourceNotFoundException) when (readOnly)
+            {
+                return items;
+            }
+
             items.AddRange(answer.Items ?? []);
             request.ExclusiveStartKey = answer.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
@@ -281,7 +298,7 @@ internal sealed class FragmentPublisher(IAmazonDynamoDB client, string table)
         {
             return await call().ConfigureAwait(false);
         }
-        catch (ResourceNotFoundException) when (!_ensured)
+        catch (ResourceNotFoundException) when (!_ensured && !readOnly)
         {
             _ensured = true;
             await FragmentTable.EnsureAsync(client, table).ConfigureAwait(false);

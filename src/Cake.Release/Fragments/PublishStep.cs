@@ -38,7 +38,7 @@ internal sealed class PublishStep(ReleaseSession session) : IReleaseStep<Publish
             source = new FragmentSource(session, input.Config, input.Git);
             using var client = FragmentConnection.Open(session, publish);
             endpoint = FragmentConnection.Endpoint(client);
-            var publisher = new FragmentPublisher(client, publish.Table);
+            var publisher = new FragmentPublisher(client, publish.Table, readOnly: !apply);
             var counts = new PublishCounts();
             foreach (var environment in input.Environments)
             {

@@ -30,7 +30,7 @@ internal sealed class ReleaseBackfill(ReleaseSession session, ReleaseConfig conf
         {
             using var client = FragmentConnection.Open(session, publish);
             endpoint = FragmentConnection.Endpoint(client);
-            var publisher = new FragmentPublisher(client, publish.Table);
+            var publisher = new FragmentPublisher(client, publish.Table, readOnly: dryRun);
             FragmentVerification? verification = null;
             PublishCounts counts;
             if (settings.Verify)
