@@ -53,7 +53,7 @@ internal sealed class FragmentPublisher(IAmazonDynamoDB client, string table, bo
             [":now"] = FragmentItems.Text(FragmentTime.Format(now)),
         };
         var update = "SET #record = :value, #repository = :repository, #published = :now";
-        var names = new Dictionary<string, string> { ["#record"] = S.Record, ["#repository"] = S.Repository, ["#published"] = "publishedAt", ["#version"] = S.Version };
+        var names = new Dictionary<string, string> { ["#record"] = S.Record, ["#repository"] = S.Repository, ["#published"] = "publishedAt" };
         if (environment is not null)
         {
             update += ", #environment = :environment";
@@ -65,6 +65,7 @@ internal sealed class FragmentPublisher(IAmazonDynamoDB client, string table, bo
         if (expected is null)
         {
             condition = "attribute_not_exists(#version)";
+            names["#version"] = S.Version;
         }
         else
         {
