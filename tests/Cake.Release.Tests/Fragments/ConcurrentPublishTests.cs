@@ -6,8 +6,10 @@ namespace Cake.Release.Tests.Fragments;
 /// <summary>
 /// Two repositories publishing into one table at once, as many CI runners would: per repository ten
 /// <c>PublishRelease</c> processes, each from its own clone, and a real promotion writing a new fact meanwhile; 22
-/// pipeline processes in all, against dynalite. Nothing may be lost and nothing doubled.
+/// pipeline processes in all, against dynalite. Nothing may be lost and nothing doubled. It runs alone: beside other
+/// tests' pipelines, 22 processes on a small machine would push theirs past their time bounds.
 /// </summary>
+[Collection(ConcurrentPublishCollection.Name)]
 public sealed class ConcurrentPublishTests : IDisposable
 {
     private const int BackfillsPerRepository = 10;
@@ -87,4 +89,11 @@ public sealed class ConcurrentPublishTests : IDisposable
 
     private Dictionary<string, string> Environment(PublishWorld world) =>
         new(world.World.Environment.Concat(_dynalite.Environment));
+}
+
+/// <summary>The 22-pipeline test, run after the parallel tests and alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConcurrentPublishCollection
+{
+    public const string Name = "Concurrent publishers";
 }

@@ -37,11 +37,11 @@ public sealed class PublishConfigTests : IDisposable
     }
 
     [Theory]
-    [InlineData("publish:\n  dynamodb: \"release fragments\"\n", "release.yaml:12: publish.dynamodb \"release fragments\" is not a DynamoDB table name; use 3 to 255 letters, digits, _ - or ., e.g. ReleaseFragments")]
-    [InlineData("publish:\n  repository: \"github.com/acme/shop#main\"\n", "release.yaml:12: publish.repository \"github.com/acme/shop#main\" cannot name a repository in the table (no spaces, # or @); write e.g. github.com/acme/shop")]
-    [InlineData("publish:\n  repository: git@github.com:acme/shop\n", "release.yaml:12: publish.repository \"git@github.com:acme/shop\" cannot name a repository in the table (no spaces, # or @); write e.g. github.com/acme/shop")]
-    [InlineData("publish:\n  region: EU-Central-1\n", "release.yaml:12: publish.region \"EU-Central-1\" is not an AWS region; write e.g. eu-central-1, or leave it out to use AWS_REGION")]
-    [InlineData("publish:\n  table: ReleaseFragments\n", "release.yaml:12: publish.table is not a key of publish; the keys here are dynamodb, region, repository")]
+    [InlineData("publish:\n  dynamodb: \"release fragments\"\n", "release.yaml:14: publish.dynamodb \"release fragments\" is not a DynamoDB table name; use 3 to 255 letters, digits, _ - or ., e.g. ReleaseFragments")]
+    [InlineData("publish:\n  repository: \"github.com/acme/shop#main\"\n", "release.yaml:14: publish.repository \"github.com/acme/shop#main\" cannot name a repository in the table (no spaces, # or @); write e.g. github.com/acme/shop")]
+    [InlineData("publish:\n  repository: git@github.com:acme/shop\n", "release.yaml:14: publish.repository \"git@github.com:acme/shop\" cannot name a repository in the table (no spaces, # or @); write e.g. github.com/acme/shop")]
+    [InlineData("publish:\n  region: EU-Central-1\n", "release.yaml:14: publish.region \"EU-Central-1\" is not an AWS region; write e.g. eu-central-1, or leave it out to use AWS_REGION")]
+    [InlineData("publish:\n  table: ReleaseFragments\n", "release.yaml:14: publish.table is not a key of publish; the keys here are dynamodb, region, repository")]
     public void A_publish_value_that_cannot_name_an_item_is_refused_with_one_line(string publish, string error) =>
         Assert.Equal(error, _repository.Refusal(Config(publish)));
 

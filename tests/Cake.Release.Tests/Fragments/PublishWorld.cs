@@ -13,10 +13,10 @@ public sealed class PublishWorld : IDisposable
 {
     public const string PublishSection = "publish:\n  dynamodb: ReleaseFragments\n";
 
-    public PublishWorld(Dynalite dynalite, Func<string, string>? editConfig = null, bool publish = true)
+    public PublishWorld(Dynalite dynalite, Func<string, string>? editConfig = null, bool publish = true, string section = PublishSection)
     {
         Dynalite = dynalite;
-        World = new PromotionWorld(editConfig is null && !publish ? null : text => (editConfig?.Invoke(text) ?? text) + (publish ? PublishSection : ""));
+        World = new PromotionWorld(editConfig is null && !publish ? null : text => (editConfig?.Invoke(text) ?? text) + (publish ? section : ""));
     }
 
     public Dynalite Dynalite { get; }
