@@ -178,11 +178,10 @@ internal sealed class PublishStep(ReleaseSession session) : IReleaseStep<Publish
         return counts;
     }
 
-    // What keeps the table from being reached, as opposed to a bug: the network, the service's answers once the
+    // What keeps the table from being written, as opposed to a bug: the network, the service's answers once the
     // retries are spent, missing credentials, a table of another shape.
     internal static bool Unreachable(Exception e) =>
-        e is AmazonServiceException or AmazonClientException or HttpRequestException or System.Net.Sockets.SocketException or TimeoutException or TaskCanceledException
-        || (e is ReleaseException && e.Message.Contains("DynamoDB", StringComparison.Ordinal))
+        e is AmazonServiceException or AmazonClientException or HttpRequestException or System.Net.Sockets.SocketException or TimeoutException or TaskCanceledException or FragmentTableException
         || (e is AggregateException { InnerException: { } inner } && Unreachable(inner));
 
     internal static string Reason(Exception e)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Cake.Release.Config;
 using Cake.Release.Manifests;
 
@@ -9,7 +8,7 @@ namespace Cake.Release.Fragments;
 /// (version, digest or configuration), and a release for each release tag. The same history always gives the same
 /// facts, so every run, on any clone, publishes the same items, and a re-run publishes nothing new.
 /// </summary>
-internal static partial class ReleaseFacts
+internal static class ReleaseFacts
 {
     /// <summary>
     /// The deployments recorded by <paramref name="revisions"/> (newest first, as git log lists them) after
@@ -28,7 +27,7 @@ internal static partial class ReleaseFacts
         foreach (var revision in revisions.Reverse())
         {
             var entries = Entries(revision.Text, environment, ShortCommit.Of(revision.Commit));
-            var message = CommitTrailers.Read(revision.Message);
+            var message = ManifestCommitTrailers.Read(revision.Message);
             foreach (var (service, entry) in entries)
             {
                 var previous = before.GetValueOrDefault(service);
@@ -103,7 +102,7 @@ internal static partial class ReleaseFacts
         };
     }
 
-    private static ReleaseFragment Fact(ReleaseConfig config, string repository, string environment, string service, ManifestEntry entry, string commit, CommitTrailers message, IReadOnlySet<string> hotfixVersions)
+    private static ReleaseFragment Fact(ReleaseConfig config, string repository, string environment, string service, ManifestEntry entry, string commit, ManifestCommitTrailers message, IReadOnlySet<string> hotfixVersions)
     {
         var kind = config.Services.FirstOrDefault(s => s.Name == service)?.Kind ?? ComponentKinds.Backend;
         var verb = message.Verb(service);
@@ -150,48 +149,5 @@ internal static partial class ReleaseFacts
         {
             return new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         }
-    }
-
-    /// <summary>A manifest commit's message as the facts read it: its subject's verb and service, and one trailer block per service.</summary>
-    private sealed partial class CommitTrailers
-    {
-        private readonly string? _verb;
-        private readonly string? _subjectService;
-        private readonly Dictionary<string, List<string>> _approvers = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _services = new(StringComparer.Ordinal);
-
-        private CommitTrailers(string message)
-        {
-            var lines = message.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-            if (Subject().Match(lines[0]) is { Success: true } subject)
-            {
-                (_verb, _subjectService) = (subject.Groups["verb"].Value, subject.Groups["service"].Value);
-            }
-
-            // DeployDev writes one block per service, each starting with Service:; Approved-by: belongs to the block it is in.
-            string? block = null;
-            foreach (var line in lines.Skip(1))
-            {
-                if (line.StartsWith("Service: ", StringComparison.Ordinal))
-                {
-                    block = line["Service: ".Length..].Trim();
-                    _services.Add(block);
-                }
-                else if (block is not null && line.StartsWith("Approved-by: ", StringComparison.Ordinal))
-                {
-                    (_approvers.TryGetValue(block, out var list) ? list : _approvers[block] = []).Add(line["Approved-by: ".Length..].Trim());
-                }
-            }
-        }
-
-        public static CommitTrailers Read(string message) => new(message);
-
-        /// <summary>The subject's verb when the commit is about <paramref name="service"/> (its subject or one of its blocks names it).</summary>
-        public string? Verb(string service) => _verb is not null && (_subjectService == service || _services.Contains(service)) ? _verb : null;
-
-        public IReadOnlyList<string> ApprovedBy(string service) => _approvers.TryGetValue(service, out var list) ? list : [];
-
-        [GeneratedRegex(@"^(?<verb>[a-z]+)\((?<service>[^)]*)\)(!)?:")]
-        private static partial Regex Subject();
     }
 }
