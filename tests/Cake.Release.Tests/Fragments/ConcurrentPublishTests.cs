@@ -22,8 +22,8 @@ public sealed class ConcurrentPublishTests : IDisposable
 
     public ConcurrentPublishTests()
     {
-        _shop = new PublishWorld(_dynalite, publish: false);
-        _outlet = new PublishWorld(_dynalite, publish: false);
+        _shop = Dynalite.Guard(_dynalite, () => new PublishWorld(_dynalite, publish: false));
+        _outlet = Dynalite.Guard(_dynalite, () => new PublishWorld(_dynalite, publish: false), _shop);
     }
 
     public void Dispose()

@@ -14,7 +14,8 @@ public sealed class PublishTests : IDisposable
     private readonly Dynalite _dynalite = Dynalite.Start();
     private readonly PublishWorld _shop;
 
-    public PublishTests() => _shop = new PublishWorld(_dynalite);
+    // xunit does not dispose a test class whose constructor threw: the server is stopped here then.
+    public PublishTests() => _shop = Dynalite.Guard(_dynalite, () => new PublishWorld(_dynalite));
 
     public void Dispose()
     {

@@ -8,7 +8,7 @@ public sealed class UnpublishedTests : IDisposable
     private readonly Dynalite _dynalite = Dynalite.Start();
     private readonly PublishWorld _shop;
 
-    public UnpublishedTests() => _shop = new PublishWorld(_dynalite, publish: false);
+    public UnpublishedTests() => _shop = Dynalite.Guard(_dynalite, () => new PublishWorld(_dynalite, publish: false));
 
     public void Dispose()
     {
