@@ -3,6 +3,7 @@ using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Release.Changelog;
 using Cake.Release.Config;
+using Cake.Release.Fragments;
 using Cake.Release.GitOps;
 using Cake.Release.Session;
 using Cake.Release.Versioning;
@@ -168,6 +169,7 @@ public static class ChartAliases
         }
 
         context.Log.Information("Tagged {0} ({1}) and pushed it to {2}. Your checkout is behind {3} now: git pull --tags.", tag, ShortCommit.Of(commit), remote, target);
+        ReleasePublishing.Publish(ReleaseSession.Of(context), config, settings.Git, "ReleaseChart", dryRun: false);
         return new ReleaseStepResult(unit.Name, version, tag, ReleaseOutcome.Done, write.Changes, commit);
     }
 

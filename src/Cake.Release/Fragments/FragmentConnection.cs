@@ -49,6 +49,15 @@ internal static class FragmentConnection
         return new AmazonDynamoDBClient(config);
     }
 
+    /// <summary>Where the client sends its requests, for a warning: the endpoint URL, else the region.</summary>
+    public static string Endpoint(AmazonDynamoDBClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.Config.ServiceURL is { Length: > 0 } url ? url
+            : client.Config.RegionEndpoint is { } region ? $"the {region.SystemName} endpoint"
+            : "the default region's endpoint";
+    }
+
     /// <summary>This repository's name in the table: <c>publish.repository</c>, else its remote's URL.</summary>
     public static string Repository(PublishConfig publish, string? remoteUrl) =>
         publish.Repository ?? (remoteUrl is { Length: > 0 } url

@@ -35,7 +35,7 @@ internal static class FragmentTable
         var indexes = (description.GlobalSecondaryIndexes ?? []).Select(i => i.IndexName).ToHashSet(StringComparer.Ordinal);
         if (!indexes.Contains(S.CurrentIndex) || !indexes.Contains(S.HistoryIndex))
         {
-            throw new ReleaseException($"DynamoDB table {table} lacks the global secondary indexes {S.CurrentIndex} and {S.HistoryIndex} the release record needs; delete it so Cake.Release creates it, or add them as the README's \"The central release record\" describes.");
+            throw new FragmentTableException($"DynamoDB table {table} lacks the global secondary indexes {S.CurrentIndex} and {S.HistoryIndex} the release record needs; delete it so Cake.Release creates it, or add them as the README's \"The central release record\" describes.");
         }
 
         for (var wait = 0; description.TableStatus != TableStatus.ACTIVE; wait++)

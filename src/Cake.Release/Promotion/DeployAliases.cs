@@ -32,7 +32,7 @@ public static class DeployAliases
         var deployment = DevDeployment.Check(session, settings);
         ChangeSet? changes = null;
         var built = settings.Builds.Count > 0 ? new BuildOnceResult(settings.Builds.ToList()) : BuildChanged(session, settings, out changes);
-        return deployment.Record(built.Builds, changes, built.Charts, built.Commit);
+        return deployment.Deploy(built, changes);
     }
 
     // Checked before anything is built (DevDeployment.Check), so bad input leaves the registry untouched. The

@@ -2,6 +2,7 @@ using Cake.Core.Diagnostics;
 using Cake.Release.Building;
 using Cake.Release.Changes;
 using Cake.Release.Config;
+using Cake.Release.Fragments;
 using Cake.Release.GitOps;
 using Cake.Release.Registry;
 using Cake.Release.Session;
@@ -43,6 +44,19 @@ public sealed partial class DevDeployment
         // unreachable origin stops the run before an image is pushed or the environment's tag moves.
         new BranchWriter(repository, session.Log, settings.Retry).Probe(config.Git.Remote, environment.Branch, config.Git.MainBranch);
         return new DevDeployment(session, settings, config, environment, repository, by);
+    }
+
+    /// <summary>
+    /// What DeployDev does with one BuildOnce: <see cref="Record"/> its images, configuration changes and chart
+    /// versions, then publish them (and whatever an earlier run left unpublished) to the central release record when
+    /// release.yaml has <c>publish:</c>; a table that cannot be reached is a warning, the deployment is done.
+    /// </summary>
+    public DeployDevResult Deploy(BuildOnceResult built, ChangeSet? changes)
+    {
+        ArgumentNullException.ThrowIfNull(built);
+        var result = Record(built.Builds, changes, built.Charts, built.Commit);
+        ReleasePublishing.Publish(_session, _config, _settings.Git, "DeployDev", _session.IsDryRun(_settings));
+        return result;
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Release.Building;
 using Cake.Release.Config;
+using Cake.Release.Fragments;
 using Cake.Release.GitOps;
 using Cake.Release.Hosting;
 using Cake.Release.Session;
@@ -71,6 +72,7 @@ public static class HotfixAliases
         if (held is not null && releases.Where(r => r.Version.Major == line.Major && r.Version.Minor == line.Minor && hotfixes.Contains(r.Commit, held)).MinBy(r => r.Version, Precedence.SemVer) is { } released)
         {
             context.Log.Information("{0}'s fix {1} is already in {2} (commit {3} on {4}); nothing to do.", service.Name, ShortCommit.Of(fix), released.Name, ShortCommit.Of(held), where);
+            ReleasePublishing.Publish(ReleaseSession.Of(context), config, settings.Git, "Hotfix", dryRun);
             return new HotfixResult(service.Name, fix, branch, held, ReleaseVersion.Text(released.Version), released.Name, HotfixOutcome.AlreadyReleased, null, null);
         }
 
@@ -129,6 +131,7 @@ public static class HotfixAliases
         }
 
         context.Log.Information("Tagged {0} ({1}) and pushed it to {2}.", tag, ShortCommit.Of(commit), remote);
+        ReleasePublishing.Publish(ReleaseSession.Of(context), config, settings.Git, "Hotfix", dryRun);
         if (next is not null)
         {
             context.Log.Information("Next: {0}", next);

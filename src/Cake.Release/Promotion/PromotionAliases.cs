@@ -31,6 +31,7 @@ public static class PromotionAliases
         run.PushReleaseRefs();
         run.WriteManifest();
         run.TagMilestone();
+        run.Publish();
         run.Backport();
         run.Notify();
         return run.Finish();

@@ -3,6 +3,7 @@ using Cake.Release.Changelog;
 using Cake.Release.Charts;
 using Cake.Release.Config;
 using Cake.Release.Forges;
+using Cake.Release.Fragments;
 using Cake.Release.GitOps;
 using Cake.Release.Manifests;
 using Cake.Release.Notifications;
@@ -231,6 +232,23 @@ public sealed class PromotionRun
     }
 
     /// <summary>
+    /// The promotion (and whatever an interrupted earlier run left) into the central release record, when release.yaml
+    /// has <c>publish:</c>; a proposal publishes nothing until its merge is completed.
+    /// </summary>
+    public void Publish()
+    {
+        if (Waiting("release record"))
+        {
+            return;
+        }
+
+        if (ReleasePublishing.Publish(_session, _config, _settings.Git, Target.PromoteTarget, DryRun) is { } effect)
+        {
+            _effects.Add(effect);
+        }
+    }
+
+    /// <summary>
     /// After a hotfix's pull request was merged into the target: a back-port pull request to each earlier environment
     /// that lacks the fix (see <see cref="HotfixBackport"/>). Nothing for a release from the main branch, or in push mode.
     /// </summary>
@@ -260,7 +278,7 @@ public sealed class PromotionRun
                 _request.Service, Plan.Version!, Target.Name, _facts.PullRequest!.Noun, PullRequest?.Number, PullRequest?.Url,
                 Target.Approvals == 0 ? "" : $" with {Target.Approvals} approving review(s)", Target.PromoteTarget);
         }
-        else if (!_effects.Any(e => e.Changed && e.Step != "notify"))
+        else if (!_effects.Any(e => e.Changed && e.Step is not "notify" and not "publish"))
         {
             log.Information(delivered == 0 ? "{0} {1} is already in {2}; nothing to do." : "{0} {1} is already in {2}; sent the {3} notification(s) an earlier run had not delivered.",
                 _request.Service, Plan.Version!, Target.Name, delivered);

@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Release.Config;
+using Cake.Release.Fragments;
 using Cake.Release.GitOps;
 using Cake.Release.Manifests;
 using Cake.Release.Registry;
@@ -65,6 +66,7 @@ public static class RollbackAliases
 
             context.Log.Information("{0} {1} already runs in {2} ({3}); nothing to roll back{4}.", service.Name, to.Version, environment.Name, source,
                 settings.Version is null ? $" (the latest change was a rollback; to go further back pass --version, one of {string.Join(", ", target.Ran)})" : "");
+            ReleasePublishing.Publish(session, config, settings.Git, "Rollback", dryRun);
             return new RollbackResult(environment.Name, service.Name, from.Version, to.Version, to.Digest, to.Commit, RollbackOutcome.AlreadyRunning, null, null);
         }
 
@@ -103,6 +105,7 @@ public static class RollbackAliases
         // the rollback subject and the trailers say what happened.
         var entry = new ManifestInput(environment.Name, service.Name, to.Version, to.Digest, commit, by, null, [], "rollback", Config: to.Config, Rendered: rendered);
         var manifest = dryRun ? write.Plan(entry) : write.Apply(entry);
+        ReleasePublishing.Publish(session, config, settings.Git, "Rollback", dryRun);
 
         return new RollbackResult(environment.Name, service.Name, from.Version, to.Version, to.Digest, to.Commit,
             dryRun ? RollbackOutcome.Planned : RollbackOutcome.RolledBack, retag, manifest);

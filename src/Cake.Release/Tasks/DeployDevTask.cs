@@ -27,6 +27,6 @@ public sealed class DeployDevTask : FrostingTask
         var built = session.Find<BuildOnceResult>()
             ?? throw new ReleaseException("DeployDev has no images: it records what BuildOnce built in the same run; run --target=DeployDev without --exclusive.");
         var detected = session.Find<DetectChangedRun.DetectedChanges>();
-        session.Keep(deployment.Record(built.Builds, detected?.Changes, built.Charts, built.Commit));
+        session.Keep(deployment.Deploy(built, detected?.Changes));
     }
 }

@@ -66,10 +66,21 @@ public sealed class TagMilestoneTask : PromotionStepTask
     protected override void Step(PromotionRun run) => run.TagMilestone();
 }
 
+/// <summary>The promotion into the central release record (release.yaml's <c>publish:</c>), with whatever an earlier run left unpublished; never fails the run.</summary>
+[TaskName("PublishPromotion")]
+[TaskDescription("Publishes the promotion to the release record (publish: in release.yaml), and what earlier runs left unpublished")]
+[IsDependentOn(typeof(TagMilestoneTask))]
+[SupportsDryRun]
+public sealed class PublishPromotionTask : PromotionStepTask
+{
+    /// <inheritdoc/>
+    protected override void Step(PromotionRun run) => run.Publish();
+}
+
 /// <summary>After a hotfix's merged pull request, back-port pull requests to the earlier environments that lack the fix.</summary>
 [TaskName("BackportHotfix")]
 [TaskDescription("Opens back-port pull requests of a merged hotfix to the earlier environments (promotion by pull request only)")]
-[IsDependentOn(typeof(TagMilestoneTask))]
+[IsDependentOn(typeof(PublishPromotionTask))]
 [SupportsDryRun]
 public sealed class BackportHotfixTask : PromotionStepTask
 {

@@ -59,7 +59,7 @@ public sealed class FragmentTableTests : IDisposable
             KeySchema = [new KeySchemaElement("version", "HASH")],
         });
 
-        var refused = await Assert.ThrowsAsync<ReleaseException>(() => FragmentTable.EnsureAsync(client, "ReleaseFragments"));
+        var refused = await Assert.ThrowsAsync<FragmentTableException>(() => FragmentTable.EnsureAsync(client, "ReleaseFragments"));
         Assert.Contains("lacks the global secondary indexes current-index and history-index", refused.Message, StringComparison.Ordinal);
     }
 

@@ -93,6 +93,28 @@ public sealed class Dynalite : IDisposable
         throw new InvalidOperationException($"dynalite on port {Port} did not listen within 30 s");
     }
 
+    /// <summary>
+    /// Builds what a test class needs beside the server; when that throws, xunit never disposes the class, so the
+    /// server (and <paramref name="others"/>) are disposed here rather than left running.
+    /// </summary>
+    public static T Guard<T>(Dynalite dynalite, Func<T> build, params IDisposable[] others)
+    {
+        try
+        {
+            return build();
+        }
+        catch
+        {
+            foreach (var other in others)
+            {
+                other.Dispose();
+            }
+
+            dynalite.Dispose();
+            throw;
+        }
+    }
+
     public void Dispose()
     {
         if (_process is { } running)

@@ -55,7 +55,7 @@ public sealed class PipelineGraphTests : IDisposable
         var run = _world.Run("--scenario=extended", "--target=PromoteStaging", "--service=blue", "--verbosity=diagnostic");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(["CheckPromotion", "ScanBeforeRetag", "RetagPromotion", "PushReleaseRefs", "WritePromotionManifest", "TagMilestone", "BackportHotfix", "NotifyPromotion", "PromoteStaging"], TaskOrder(run.Output));
+        Assert.Equal(["CheckPromotion", "ScanBeforeRetag", "RetagPromotion", "PushReleaseRefs", "WritePromotionManifest", "TagMilestone", "PublishPromotion", "BackportHotfix", "NotifyPromotion", "PromoteStaging"], TaskOrder(run.Output));
         Assert.Contains($"ScanBeforeRetag blue 0.1.0-rc.1 {digest} steps-done=0", run.Ran);
         Assert.Equal(digest, _world.TagDigest("blue", "0.1.0-rc.1"));
         Assert.Equal(1, Count(run.Output, ConfigRead));
@@ -63,9 +63,9 @@ public sealed class PipelineGraphTests : IDisposable
         var tree = _world.Run("--scenario=extended", "--target=PromoteStaging", "--tree");
         Assert.True(tree.ExitCode == 0, tree.ToString());
         Assert.Equal(
-            ["PromoteStaging", "└─NotifyPromotion", "   └─BackportHotfix", "      └─TagMilestone", "         └─WritePromotionManifest", "            └─PushReleaseRefs", "               └─RetagPromotion",
-             "                  ├─CheckPromotion", "                  └─ScanBeforeRetag", "                     └─CheckPromotion"],
-            TreeOf(tree.Output, "PromoteStaging", 10));
+            ["PromoteStaging", "└─NotifyPromotion", "   └─BackportHotfix", "      └─PublishPromotion", "         └─TagMilestone", "            └─WritePromotionManifest", "               └─PushReleaseRefs", "                  └─RetagPromotion",
+             "                     ├─CheckPromotion", "                     └─ScanBeforeRetag", "                        └─CheckPromotion"],
+            TreeOf(tree.Output, "PromoteStaging", 11));
     }
 
     [Fact]
