@@ -10,7 +10,7 @@ namespace Cake.Release.Fragments;
 /// environment now (the sparse current-index), one component's history (history-index), the facts of one version
 /// (the base table's partition). A table that does not exist is one line saying how one comes to exist.
 /// </summary>
-internal sealed class FragmentReader(IAmazonDynamoDB client, string table, string where)
+internal sealed class FragmentReader(IAmazonDynamoDB client, string table, string where, int? pageSize = null)
 {
     /// <summary>How many version partitions are read at once for the incomplete mark.</summary>
     public const int Parallel = 8;
@@ -70,6 +70,12 @@ internal sealed class FragmentReader(IAmazonDynamoDB client, string table, strin
                 ExpressionAttributeValues = new() { [":v"] = FragmentItems.Text(value) },
                 ExclusiveStartKey = start,
             };
+            if (pageSize is { } limit)
+            {
+                // DynamoDB pages at 1 MB; a smaller page lets a test walk many pages without megabytes of items.
+                request.Limit = limit;
+            }
+
             QueryResponse page;
             try
             {

@@ -7,7 +7,8 @@ namespace Cake.Release.Fragments;
 /// </summary>
 /// <param name="Repositories">The repositories, ordered.</param>
 /// <param name="Environments">The environment names of every repository, ordered, each once.</param>
-public sealed record PublishMarks(IReadOnlyList<string> Repositories, IReadOnlyList<string> Environments)
+/// <param name="EnvironmentsOf">Each repository's environment names, ordered.</param>
+public sealed record PublishMarks(IReadOnlyList<string> Repositories, IReadOnlyList<string> Environments, IReadOnlyDictionary<string, IReadOnlyList<string>> EnvironmentsOf)
 {
     /// <summary>The marks of these sort keys; a key of neither shape is ignored (a later version's mark).</summary>
     /// <param name="keys">The sort keys of the marks partition.</param>
@@ -16,6 +17,7 @@ public sealed record PublishMarks(IReadOnlyList<string> Repositories, IReadOnlyL
         ArgumentNullException.ThrowIfNull(keys);
         var repositories = new SortedSet<string>(StringComparer.Ordinal);
         var environments = new SortedSet<string>(StringComparer.Ordinal);
+        var of = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             // A repository name holds neither @ nor # (PublishConfig refuses them), an environment name neither.
@@ -23,6 +25,12 @@ public sealed record PublishMarks(IReadOnlyList<string> Repositories, IReadOnlyL
             {
                 repositories.Add(key[..at]);
                 environments.Add(key[(at + 1)..]);
+                if (!of.TryGetValue(key[..at], out var own))
+                {
+                    of[key[..at]] = own = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                own.Add(key[(at + 1)..]);
             }
             else if (key.EndsWith("#tags", StringComparison.Ordinal) && key.Length > 5)
             {
@@ -30,6 +38,6 @@ public sealed record PublishMarks(IReadOnlyList<string> Repositories, IReadOnlyL
             }
         }
 
-        return new PublishMarks([.. repositories], [.. environments]);
+        return new PublishMarks([.. repositories], [.. environments], of.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)[.. r.Value], StringComparer.Ordinal));
     }
 }

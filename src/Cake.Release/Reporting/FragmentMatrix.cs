@@ -19,18 +19,21 @@ public static class FragmentMatrix
     /// <param name="environments">Every environment to show (those that publish), in any order.</param>
     /// <param name="chain">This repository's environments when a release.yaml was read: their order and <c>from</c> come first.</param>
     /// <param name="now">The clock the ages are relative to.</param>
+    /// <param name="published">The environments each repository publishes (the publish marks), or null.</param>
     public static ReleaseStatus Build(
         IReadOnlyDictionary<(string ComponentId, string Environment), ReleaseFragment> current,
         IReadOnlyDictionary<string, IReadOnlyList<ReleaseFragment>> releases,
         IEnumerable<string> environments,
         IReadOnlyList<EnvironmentConfig>? chain,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? published = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(releases);
         ArgumentNullException.ThrowIfNull(environments);
         var columns = EnvironmentOrder.Of(environments.Concat(current.Keys.Select(k => k.Environment)), chain);
-        var incomplete = IncompleteReleases.Find(current, releases);
+        var incomplete = IncompleteReleases.Find(current, releases, published);
+        var environmentsOf = RepositoryEnvironments.Of(current.Values, published);
 
         var components = new Dictionary<string, StatusComponent>(StringComparer.Ordinal);
         foreach (var fact in current.Values.Concat(releases.Values.SelectMany(f => f)))
@@ -46,6 +49,9 @@ public static class FragmentMatrix
             .ToList();
 
         var sources = Sources(current.Values, chain);
+        var ownSources = current.Values.Where(f => f.From is not null && f.From != f.Environment)
+            .GroupBy(f => (f.Repository, f.Environment!))
+            .ToDictionary(g => g.Key, g => g.GroupBy(f => f.From!, StringComparer.Ordinal).OrderByDescending(f => f.Count()).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key);
         ManifestEntry? EntryOf(string id, string? environment) =>
             environment is not null && current.GetValueOrDefault((id, environment)) is { } fact ? Entry(fact) : null;
 
@@ -55,9 +61,11 @@ public static class FragmentMatrix
             foreach (var environment in columns)
             {
                 var entry = EntryOf(id, environment);
-                var from = entry?.From ?? sources.GetValueOrDefault(environment);
+                var repository = components[id].Repository!;
+                var has = environmentsOf.TryGetValue(repository, out var known) && known.Contains(environment);
+                var from = entry?.From ?? ownSources.GetValueOrDefault((repository, environment)) ?? sources.GetValueOrDefault(environment);
                 var drift = new List<DriftMark>();
-                if (from is not null && from != environment && DriftRules.IsBehind(entry, EntryOf(id, from)))
+                if (has && from is not null && from != environment && DriftRules.IsBehind(entry, EntryOf(id, from)))
                 {
                     drift.Add(DriftMark.Behind);
                 }
@@ -85,8 +93,10 @@ public static class FragmentMatrix
     private static int KindOrder(string kind) =>
         ComponentKinds.All.ToList().IndexOf(kind) is var index and >= 0 ? index : ComponentKinds.All.Count;
 
-    // Where each environment is promoted from: this repository's chain where it names one, else what most facts
-    // running there were promoted from (repositories agree on their chains far more often than not).
+    // Where each environment is promoted from, for a cell with nothing running: what the repository's own facts there
+    // were promoted from, else this repository's chain where it names one, else what most facts running there were
+    // promoted from (repositories agree on their chains far more often than not). Only for a repository that has
+    // the environment: ledger's cell in shop's "staging" is empty, not behind.
     private static Dictionary<string, string> Sources(IEnumerable<ReleaseFragment> current, IReadOnlyList<EnvironmentConfig>? chain)
     {
         var sources = current.Where(f => f.Environment is not null && f.From is not null && f.From != f.Environment)

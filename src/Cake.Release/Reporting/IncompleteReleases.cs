@@ -11,8 +11,10 @@ namespace Cake.Release.Reporting;
 /// deployments, anywhere) of two or more components, like the seed's <c>v1.4.0</c> holding
 /// <c>backend#auth-service</c> and <c>frontend#shell</c>; its <b>members</b> are those components. When at least one
 /// member runs version V in environment E now, every other member that does not is marked incomplete in E, unless
-/// what it runs in E is a SemVer version of greater precedence than V (it has moved past the release). Environments
-/// are compared by name across repositories. A version partition with one component is never incomplete.
+/// what it runs in E is a SemVer version of greater precedence than V (it has moved past the release), or its
+/// repository has no environment E (publishes no such environment and runs nothing there). Environments are compared
+/// by name across repositories: <c>prod</c> of one and <c>production</c> of another are two environments. A version
+/// partition with one component is never incomplete.
 /// </para>
 /// </summary>
 public static class IncompleteReleases
@@ -23,17 +25,21 @@ public static class IncompleteReleases
     /// <summary>The incomplete cells and their notes: <c>incomplete: 1.4.0 is in production for shop/api, not here</c>.</summary>
     /// <param name="current">What runs now, per (component, environment).</param>
     /// <param name="releases">The facts of each version partition that is checked (at least those running somewhere).</param>
+    /// <param name="published">The environments each repository publishes (the publish marks), beyond those it runs something in.</param>
     public static IReadOnlyDictionary<(string ComponentId, string Environment), string> Find(
         IReadOnlyDictionary<(string ComponentId, string Environment), ReleaseFragment> current,
-        IReadOnlyDictionary<string, IReadOnlyList<ReleaseFragment>> releases)
+        IReadOnlyDictionary<string, IReadOnlyList<ReleaseFragment>> releases,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? published = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(releases);
+        var environmentsOf = RepositoryEnvironments.Of(current.Values, published);
         var environments = current.Keys.Select(k => k.Environment).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var notes = new Dictionary<(string, string), List<string>>();
         foreach (var (version, facts) in releases.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             var members = facts.Select(f => f.ComponentId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var repositories = facts.GroupBy(f => f.ComponentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Repository, StringComparer.Ordinal);
             if (members.Count < 2)
             {
                 continue;
@@ -50,6 +56,11 @@ public static class IncompleteReleases
 
                 foreach (var member in members.Except(running, StringComparer.Ordinal))
                 {
+                    if (!environmentsOf.TryGetValue(repositories[member], out var known) || !known.Contains(environment))
+                    {
+                        continue;
+                    }
+
                     if (released is not null && current.GetValueOrDefault((member, environment)) is { } now
                         && ReleaseVersion.TryParse(now.Version, out var newer, out _) && Precedence.SemVer.Compare(newer, released) > 0)
                     {

@@ -53,7 +53,8 @@ public static class StatusAliases
             // An empty matrix is the state of a new repository, not a failure: say what fills it.
             context.Log.Information(settings.Source == StatusSource.Git
                 ? "No environment runs any service yet ({0} has no manifests): DeployDev records the first deployments."
-                : "No environment runs any component yet ({0} holds no deployment): PublishRelease in a repository records them.", reader.Where);
+                : "No environment runs any component yet ({0} holds no deployment): PublishRelease in a repository records them.",
+                settings.Source == StatusSource.Git ? ReleaseSession.Of(context).Config(settings.ConfigFile).Git.Remote : reader.Where);
         }
 
         var outputs = StatusReaders.OutputRoot(context, settings);

@@ -19,7 +19,7 @@ internal sealed class TableStatusReader(Amazon.DynamoDBv2.IAmazonDynamoDB client
         var running = await Task.WhenAll(environments.Select(e => reader.CurrentAsync(e, cancel))).ConfigureAwait(false);
         var current = CurrentFacts.Reduce(running.SelectMany(r => r));
         var releases = await reader.VersionsAsync(current.Values.Select(f => f.Version), cancel).ConfigureAwait(false);
-        return FragmentMatrix.Build(current, releases, environments, chain, clock.GetUtcNow());
+        return FragmentMatrix.Build(current, releases, environments, chain, clock.GetUtcNow(), marks.EnvironmentsOf);
     }
 
     public void Dispose() => client.Dispose();
