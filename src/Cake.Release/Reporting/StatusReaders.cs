@@ -37,7 +37,7 @@ internal static class StatusReaders
 
         var publish = new PublishConfig { Table = table, Region = settings.Region ?? found?.Publish?.Region };
         var client = FragmentConnection.Open(session, publish);
-        var where = client.Config.ServiceURL is { Length: > 0 } endpoint ? $"endpoint {endpoint}"
+        var where = client.Config.ServiceURL is { Length: > 0 } endpoint ? $"endpoint {endpoint.TrimEnd('/')}"
             : client.Config.RegionEndpoint is { } region ? $"region {region.SystemName}"
             : "the AWS default chain's region";
         return new TableStatusReader(client, new FragmentReader(client, table, where), [.. settings.Environments], found?.Environments, session.Clock);

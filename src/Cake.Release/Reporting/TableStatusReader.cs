@@ -18,6 +18,8 @@ internal sealed class TableStatusReader(Amazon.DynamoDBv2.IAmazonDynamoDB client
         var environments = marks.Environments.Concat(extraEnvironments).Distinct(StringComparer.Ordinal).ToList();
         var running = await Task.WhenAll(environments.Select(e => reader.CurrentAsync(e, cancel))).ConfigureAwait(false);
         var current = CurrentFacts.Reduce(running.SelectMany(r => r));
+        // An environment named with --env but neither published nor running anything is no column: the filter then names the known ones.
+        environments = [.. environments.Where(e => marks.Environments.Contains(e, StringComparer.Ordinal) || current.Keys.Any(k => k.Environment == e))];
         var releases = await reader.VersionsAsync(current.Values.Select(f => f.Version), cancel).ConfigureAwait(false);
         return FragmentMatrix.Build(current, releases, environments, chain, clock.GetUtcNow(), marks.EnvironmentsOf);
     }
