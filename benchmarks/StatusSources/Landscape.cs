@@ -129,9 +129,16 @@ internal static class Landscape
     {
         var item = new Dictionary<string, AttributeValue>
         {
-            [S.Version] = new(f.Version), [S.Component] = new(f.SortKey), [S.Kind] = new(f.Kind), [S.Repository] = new(f.Repository),
-            [S.Service] = new(f.Service), [S.ComponentId] = new(f.ComponentId), [S.At] = new(FragmentTime.Format(f.At)),
-            [S.Action] = new(f.Action), [S.Record] = new(f.Record), [S.Commit] = new(f.Commit!),
+            [S.Version] = new(f.Version),
+            [S.Component] = new(f.SortKey),
+            [S.Kind] = new(f.Kind),
+            [S.Repository] = new(f.Repository),
+            [S.Service] = new(f.Service),
+            [S.ComponentId] = new(f.ComponentId),
+            [S.At] = new(FragmentTime.Format(f.At)),
+            [S.Action] = new(f.Action),
+            [S.Record] = new(f.Record),
+            [S.Commit] = new(f.Commit!),
         };
         if (f.Environment is { } environment)
         {
