@@ -25,6 +25,11 @@ public static class StatusAliases
     /// one warning, and the run still succeeds). <see cref="StatusFormat.Table"/> and <see cref="StatusFormat.Markdown"/>
     /// print to the log, Markdown also to the GitHub Actions job summary; <see cref="StatusFormat.Json"/> and
     /// <see cref="StatusFormat.Html"/> write <see cref="StatusSettings.Output"/> and log its path.
+    /// With <see cref="StatusSource.DynamoDb"/> it reads the central release record instead: every component of every
+    /// repository that publishes, with repository and kind per row, <c>behind</c> and <c>incomplete</c>
+    /// (<see cref="IncompleteReleases"/>). <see cref="StatusSettings.Versions"/>, <see cref="StatusSettings.Kinds"/>,
+    /// <see cref="StatusSettings.Environments"/> and <see cref="StatusSettings.Repositories"/> filter the view
+    /// (<see cref="StatusFilter"/>); a value that matches nothing is refused, naming the known ones.
     /// </summary>
     /// <example><code>Status(new StatusSettings { Format = StatusFormat.Html });</code></example>
     [CakeMethodAlias]

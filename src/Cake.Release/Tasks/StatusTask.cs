@@ -37,10 +37,12 @@ public sealed class StatusTask : FrostingTask
             Region = ReleaseArguments.Value(context, "region"),
         };
         Add(settings.Services, ReleaseArguments.Values(context, "service"));
-        Add(settings.Versions, ReleaseArguments.Values(context, "version"));
-        Add(settings.Kinds, ReleaseArguments.Values(context, "kind"));
-        Add(settings.Environments, ReleaseArguments.Values(context, "env"));
-        Add(settings.Repositories, ReleaseArguments.Values(context, "repository"));
+        // The filters come from the command line only: CI sets RELEASE_VERSION and RELEASE_ENV for other targets, and
+        // a status report that silently narrowed (or refused) because of them would mislead.
+        Add(settings.Versions, CommandLine(context, "version"));
+        Add(settings.Kinds, CommandLine(context, "kind"));
+        Add(settings.Environments, CommandLine(context, "env"));
+        Add(settings.Repositories, CommandLine(context, "repository"));
 
         // --serve alone is an argument with an empty value: serve on the default loopback address.
         if (context.Arguments.HasArgument("serve") || ReleaseArguments.Value(context, "serve") is not null)
@@ -55,6 +57,11 @@ public sealed class StatusTask : FrostingTask
 
         context.Status(settings);
     }
+
+    private static IEnumerable<string> CommandLine(ICakeContext context, string name) =>
+        context.Arguments.HasArgument(name)
+            ? context.Arguments.GetArguments(name).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            : [];
 
     private static void Add(IList<string> list, IEnumerable<string> values)
     {
