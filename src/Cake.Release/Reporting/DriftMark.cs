@@ -14,4 +14,10 @@ public enum DriftMark
 
     /// <summary>The registry could not be read for the entry, so its digest was not checked.</summary>
     Unverified,
+
+    /// <summary>
+    /// Part of a coordinated release (a version several components share) that another of its components runs in
+    /// this environment while this one runs an older version, or none (see <see cref="IncompleteReleases"/>).
+    /// </summary>
+    Incomplete,
 }

@@ -11,6 +11,7 @@ public static class DriftMarks
         DriftMark.ConfigBehind => "config-behind",
         DriftMark.DigestMismatch => "digest-mismatch",
         DriftMark.Unverified => "unverified",
+        DriftMark.Incomplete => "incomplete",
         _ => throw new ArgumentOutOfRangeException(nameof(mark), mark, null),
     };
 
@@ -22,9 +23,10 @@ public static class DriftMarks
         DriftMark.ConfigBehind => "the environment it is promoted from runs the service with a newer configuration (a later commit of it)",
         DriftMark.DigestMismatch => "the registry tag of this version names another digest than the one recorded as running",
         DriftMark.Unverified => "the registry could not be read, so the digest was not checked",
+        DriftMark.Incomplete => "a version released together with other components runs here for them, not for this one",
         _ => throw new ArgumentOutOfRangeException(nameof(mark), mark, null),
     };
 
     /// <summary>Every mark, in the order outputs list them.</summary>
-    public static IReadOnlyList<DriftMark> All { get; } = [DriftMark.Behind, DriftMark.ConfigBehind, DriftMark.DigestMismatch, DriftMark.Unverified];
+    public static IReadOnlyList<DriftMark> All { get; } = [DriftMark.Behind, DriftMark.ConfigBehind, DriftMark.DigestMismatch, DriftMark.Unverified, DriftMark.Incomplete];
 }

@@ -36,6 +36,30 @@ public sealed class ReleaseStatus
     /// <summary>The file the JSON or HTML output was written to; null for the table and Markdown.</summary>
     public string? OutputFile { get; init; }
 
+    /// <summary>
+    /// Who each row is (<see cref="Services"/> are the keys): kind, and the repository when the matrix spans
+    /// repositories. Rows absent here are services of this repository of the default kind.
+    /// </summary>
+    public IReadOnlyDictionary<string, StatusComponent> Components { get; init; } = new Dictionary<string, StatusComponent>(StringComparer.Ordinal);
+
+    /// <summary>True when the rows come from several repositories (the central release record): the outputs add repository and kind.</summary>
+    public bool SpansRepositories => Components.Values.Any(c => c.Repository is not null);
+
+    /// <summary>Who a row is: its <see cref="StatusComponent"/>, or this repository's service of that name.</summary>
+    /// <param name="row">A row of <see cref="Services"/>.</param>
+    public StatusComponent Component(string row) =>
+        Components.TryGetValue(row, out var component) ? component : new StatusComponent(null, Config.ComponentKinds.Backend, row);
+
+    /// <summary>The same matrix with another cell set, rows and columns (a filter's view); components and time kept.</summary>
+    /// <param name="environments">The columns kept.</param>
+    /// <param name="services">The rows kept.</param>
+    public ReleaseStatus Narrow(IReadOnlyList<string> environments, IReadOnlyList<string> services) =>
+        new(environments, services, services.SelectMany(s => environments.Select(e => Cell(s, e))), At)
+        {
+            Components = Components,
+            OutputFile = OutputFile,
+        };
+
     /// <summary>Every cell, row by row (services), each row in environment order.</summary>
     public IEnumerable<StatusCell> Cells => Services.SelectMany(s => Environments.Select(e => Cell(s, e)));
 

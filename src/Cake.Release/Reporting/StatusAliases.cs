@@ -25,6 +25,11 @@ public static class StatusAliases
     /// one warning, and the run still succeeds). <see cref="StatusFormat.Table"/> and <see cref="StatusFormat.Markdown"/>
     /// print to the log, Markdown also to the GitHub Actions job summary; <see cref="StatusFormat.Json"/> and
     /// <see cref="StatusFormat.Html"/> write <see cref="StatusSettings.Output"/> and log its path.
+    /// With <see cref="StatusSource.DynamoDb"/> it reads the central release record instead: every component of every
+    /// repository that publishes, with repository and kind per row, <c>behind</c> and <c>incomplete</c>
+    /// (<see cref="IncompleteReleases"/>). <see cref="StatusSettings.Versions"/>, <see cref="StatusSettings.Kinds"/>,
+    /// <see cref="StatusSettings.Environments"/> and <see cref="StatusSettings.Repositories"/> filter the view
+    /// (<see cref="StatusFilter"/>); a value that matches nothing is refused, naming the known ones.
     /// </summary>
     /// <example><code>Status(new StatusSettings { Format = StatusFormat.Html });</code></example>
     [CakeMethodAlias]
@@ -38,43 +43,32 @@ public static class StatusAliases
             throw new ReleaseException($"Status: format {(int)settings.Format} is unknown; use one of {string.Join(", ", Enum.GetNames<StatusFormat>())}.");
         }
 
-        var config = ReleaseSession.Of(context).Config(settings.ConfigFile);
-        // Named services are checked (an unknown one is refused, naming the closest) but rows keep the file's order.
-        var named = settings.Services.Select(s => config.Service(s).Name).ToHashSet(StringComparer.Ordinal);
-        var services = config.Services.Select(s => s.Name).Where(s => named.Count == 0 || named.Contains(s)).ToList();
-        var dryRun = settings.DryRun ?? context.IsDryRun();
-
-        var repository = new GitRepository(context, config.RepositoryRoot, settings.Git);
-        var manifests = new RemoteManifests(repository).Read(config, [.. config.Environments]);
-        var readings = new Dictionary<(string Environment, string Service), VersionTagReading>();
-        using (var tags = new VersionTags(settings.Registry ?? new RegistrySettings(), config.RepositoryRoot, context.Environment.GetEnvironmentVariable, context.Log))
+        using var reader = StatusReaders.Open(context, settings);
+        var whole = reader.ReadAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var filter = StatusReaders.Filter(settings);
+        if (filter.Unknown(whole) is { } unknown)
         {
-            foreach (var (environment, manifest) in manifests)
-            {
-                foreach (var service in services)
-                {
-                    // A chart-only service's entry names no image: there is no registry tag to check it against.
-                    if (manifest?.Entry(service) is { Image: not null } entry)
-                    {
-                        readings[(environment, service)] = tags.Read(ImageReference.InRegistry(config.Registry, config.Service(service).Image), entry);
-                    }
-                }
-            }
+            throw new ReleaseException("Status: " + unknown);
         }
 
-        var status = StatusMatrix.Build(config.Environments, services, manifests, readings, ReleaseSession.Of(context).Now, repository.IsAncestor);
-        if (!status.Cells.Any(cell => cell.Runs))
+        var status = filter.Apply(whole);
+        var dryRun = settings.DryRun ?? context.IsDryRun();
+        if (!whole.Cells.Any(cell => cell.Runs))
         {
             // An empty matrix is the state of a new repository, not a failure: say what fills it.
-            context.Log.Information("No environment runs any service yet ({0} has no manifests): DeployDev records the first deployments.", config.Git.Remote);
+            context.Log.Information(settings.Source == StatusSource.Git
+                ? "No environment runs any service yet ({0} has no manifests): DeployDev records the first deployments."
+                : "No environment runs any component yet ({0} holds no deployment): PublishRelease in a repository records them.",
+                settings.Source == StatusSource.Git ? ReleaseSession.Of(context).Config(settings.ConfigFile).Git.Remote : reader.Where);
         }
 
+        var outputs = StatusReaders.OutputRoot(context, settings);
         return settings.Format switch
         {
             StatusFormat.Table => Print(context, status, StatusTable.Render(status)),
             StatusFormat.Markdown => Markdown(context, status, dryRun),
-            StatusFormat.Json => Write(context, status, settings.Output, config, "status.json", StatusJson.Render(status), dryRun),
-            _ => Write(context, status, settings.Output, config, "status.html", StatusHtml.Render(status), dryRun),
+            StatusFormat.Json => Write(context, status, settings.Output, outputs, "status.json", StatusJson.Render(status), dryRun),
+            _ => Write(context, status, settings.Output, outputs, "status.html", StatusHtml.Render(status), dryRun),
         };
     }
 
@@ -105,9 +99,9 @@ public static class StatusAliases
         return status;
     }
 
-    private static ReleaseStatus Write(ICakeContext context, ReleaseStatus status, FilePath? output, ReleaseConfig config, string defaultName, string text, bool dryRun)
+    private static ReleaseStatus Write(ICakeContext context, ReleaseStatus status, FilePath? output, string root, string defaultName, string text, bool dryRun)
     {
-        var file = output?.MakeAbsolute(context.Environment).FullPath ?? System.IO.Path.Combine(config.RepositoryRoot, "artifacts", defaultName);
+        var file = output?.MakeAbsolute(context.Environment).FullPath ?? System.IO.Path.Combine(root, "artifacts", defaultName);
         if (dryRun)
         {
             context.Log.Information("Dry run: the matrix ({0} services in {1} environments) would be written to {2}.", status.Services.Count, status.Environments.Count, file);
@@ -118,6 +112,6 @@ public static class StatusAliases
         File.WriteAllText(file, text, new UTF8Encoding(false));
         context.Log.Information("Wrote the release status ({0} services in {1} environments{2}) to {3}",
             status.Services.Count, status.Environments.Count, status.HasDrift ? ", with drift" : "", file);
-        return new ReleaseStatus(status.Environments, status.Services, status.Cells, status.At) { OutputFile = file };
+        return new ReleaseStatus(status.Environments, status.Services, status.Cells, status.At) { OutputFile = file, Components = status.Components };
     }
 }

@@ -13,6 +13,9 @@ public sealed record StatusCell(string Service, string Environment, ManifestEntr
     /// <summary>In an environment that renders its configuration: the commit what runs was rendered from; else null.</summary>
     public string? Configuration { get; init; }
 
+    /// <summary>With <see cref="DriftMark.Incomplete"/>: which release is missing here, e.g. <c>incomplete: 1.4.0 is in production for shop/frontend, not here</c>.</summary>
+    public string? Incomplete { get; init; }
+
     /// <summary>True when the service runs in the environment.</summary>
     public bool Runs => Entry is not null;
 

@@ -38,7 +38,8 @@ public static class StatusHtml
         html.Append("</tr>\n</thead>\n<tbody>\n");
         foreach (var service in status.Services)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-service=\"{E(service)}\"><th scope=\"row\">{E(service)}</th>");
+            var name = status.SpansRepositories ? $"{status.Component(service).Kind} {service}" : service;
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-service=\"{E(service)}\"><th scope=\"row\">{E(name)}</th>");
             foreach (var environment in status.Environments)
             {
                 Cell(html, status.Cell(service, environment));
@@ -107,6 +108,11 @@ public static class StatusHtml
             html.Append(CultureInfo.InvariantCulture, $" <span class=\"mark\">{E(name)}</span>");
         }
 
+        if (cell.Incomplete is { } note)
+        {
+            html.Append(CultureInfo.InvariantCulture, $" <span class=\"note\">{E(note)}</span>");
+        }
+
         html.Append("</td>");
     }
 
@@ -138,6 +144,9 @@ public static class StatusHtml
         td.config-behind .mark { color: #1f4fa8; }
         td.digest-mismatch, .swatch.digest-mismatch { background: #ffd8d3; }
         td.digest-mismatch .mark { color: #a40e26; }
+        td.incomplete, .swatch.incomplete { background: #ffe2cc; }
+        td.incomplete .mark { color: #953800; }
+        .note { display: block; font-size: .8em; color: #7d2e00; }
         td.unverified, .swatch.unverified { background: repeating-linear-gradient(45deg, #eaeef2, #eaeef2 6px, #f6f8fa 6px, #f6f8fa 12px); }
         .legend ul { list-style: none; padding: 0; margin: 0; }
         .legend li { margin: .3rem 0; }

@@ -8,7 +8,9 @@ namespace Cake.Release.Reporting;
 /// <summary>
 /// The status matrix as release fragments (seed 001's ReleaseFragments): a JSON array with one object per service
 /// and environment where the service runs, keys <c>component</c>, <c>environment</c>, <c>version</c>, <c>commit</c>,
-/// <c>digest</c>, <c>date</c>, <c>image</c>, <c>by</c>, <c>drift</c> in that order.
+/// <c>digest</c>, <c>date</c>, <c>image</c>, <c>by</c>, <c>drift</c> in that order. A matrix of the central release
+/// record adds <c>repository</c>, <c>kind</c> and <c>service</c> after <c>component</c> (then <c>repository/service</c>),
+/// and <c>incomplete</c> (the note) after <c>drift</c> where a release is incomplete.
 /// </summary>
 public static class StatusJson
 {
@@ -27,6 +29,14 @@ public static class StatusJson
                 var entry = cell.Entry!;
                 json.WriteStartObject();
                 json.WriteString("component", cell.Service);
+                if (status.SpansRepositories)
+                {
+                    var component = status.Component(cell.Service);
+                    json.WriteString("repository", component.Repository);
+                    json.WriteString("kind", component.Kind);
+                    json.WriteString("service", component.Service);
+                }
+
                 json.WriteString("environment", cell.Environment);
                 json.WriteString("version", entry.Version);
                 json.WriteString("commit", entry.Commit);
@@ -42,6 +52,11 @@ public static class StatusJson
                 json.WriteStartArray("drift");
                 cell.DriftNames.ToList().ForEach(json.WriteStringValue);
                 json.WriteEndArray();
+                if (cell.Incomplete is { } note)
+                {
+                    json.WriteString("incomplete", note);
+                }
+
                 json.WriteEndObject();
             }
 

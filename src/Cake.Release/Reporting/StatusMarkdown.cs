@@ -15,8 +15,8 @@ public static class StatusMarkdown
         text.Append("### Release status\n\n");
         text.Append(CultureInfo.InvariantCulture, $"As of {status.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC: version, digest (first 12 hex digits) and age per environment.\n\n");
         text.Append(MarkdownTable.Render(
-            ["service", .. status.Environments],
-            status.Services.Select(s => (IReadOnlyList<string>)[s, .. status.Environments.Select(e => StatusText.Cell(status.Cell(s, e)))])));
+            [.. StatusText.RowHeaders(status), .. status.Environments],
+            status.Services.Select(s => (IReadOnlyList<string>)[.. StatusText.RowNames(status, s), .. status.Environments.Select(e => StatusText.Cell(status.Cell(s, e)))])));
 
         var legend = StatusText.Legend(status).ToList();
         if (legend.Count > 0)

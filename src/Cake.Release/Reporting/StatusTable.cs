@@ -10,8 +10,8 @@ public static class StatusTable
     public static string Render(ReleaseStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        List<IReadOnlyList<string>> rows = [["service", .. status.Environments]];
-        rows.AddRange(status.Services.Select(s => (IReadOnlyList<string>)[s, .. status.Environments.Select(e => StatusText.Cell(status.Cell(s, e)))]));
+        List<IReadOnlyList<string>> rows = [[.. StatusText.RowHeaders(status), .. status.Environments]];
+        rows.AddRange(status.Services.Select(s => (IReadOnlyList<string>)[.. StatusText.RowNames(status, s), .. status.Environments.Select(e => StatusText.Cell(status.Cell(s, e)))]));
         var widths = Enumerable.Range(0, rows[0].Count).Select(i => rows.Max(r => r[i].Length)).ToList();
 
         var text = new StringBuilder();

@@ -31,8 +31,22 @@ internal static class StatusText
         return string.Join(' ', parts);
     }
 
-    /// <summary>One line per drift mark the matrix uses, saying what it means; none when nothing drifts.</summary>
+    /// <summary>
+    /// One line per drift mark the matrix uses, saying what it means, then one per incomplete cell saying which
+    /// release is missing there; none when nothing drifts.
+    /// </summary>
     public static IEnumerable<string> Legend(ReleaseStatus status) =>
         DriftMarks.All.Where(mark => status.Cells.Any(c => c.Drift.Contains(mark)))
-            .Select(mark => $"{DriftMarks.Name(mark)}: {DriftMarks.Meaning(mark)}");
+            .Select(mark => $"{DriftMarks.Name(mark)}: {DriftMarks.Meaning(mark)}")
+            .Concat(status.Cells.Where(c => c.Incomplete is not null).Select(c => $"{c.Service} in {c.Environment}: {c.Incomplete}"));
+
+    /// <summary>The headers naming a row: <c>service</c>, or <c>repository, kind, service</c> when the matrix spans repositories.</summary>
+    public static IReadOnlyList<string> RowHeaders(ReleaseStatus status) =>
+        status.SpansRepositories ? ["repository", "kind", "service"] : ["service"];
+
+    /// <summary>The cells naming a row, under <see cref="RowHeaders"/>.</summary>
+    public static IReadOnlyList<string> RowNames(ReleaseStatus status, string row) =>
+        status.SpansRepositories && status.Component(row) is var component
+            ? [component.Repository ?? "", component.Kind, component.Service]
+            : [row];
 }

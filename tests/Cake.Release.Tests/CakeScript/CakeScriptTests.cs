@@ -74,6 +74,12 @@ public sealed class CakeScriptTests : IDisposable
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("Changed: nothing", again.Output, StringComparison.Ordinal);
         Assert.Equal(tip, GitRemote.Git(shop.Bare, "rev-parse", "gitops/dev-auto-update").Trim());
+
+        // The live dashboard needs ASP.NET Core, which Cake.Tool's process does not load: one line, no crash.
+        var serve = Run(script, "cake", "build.cake", "--target=Serve", $"--config={Path.Combine(clone, "release.yaml")}");
+        Assert.NotEqual(0, serve.ExitCode);
+        Assert.Contains("Status --serve: this process has no ASP.NET Core (Microsoft.AspNetCore.App)", serve.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", serve.All, StringComparison.Ordinal);
     }
 
     // examples/cake-script as a user copies it, its feed and pinned version pointing at the package just packed.

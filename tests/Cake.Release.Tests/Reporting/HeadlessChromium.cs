@@ -19,10 +19,13 @@ public sealed class HeadlessChromium : IDisposable
     private readonly string _profile = Directory.CreateTempSubdirectory("cake-release-chromium-").FullName;
     private readonly Process _browser;
     private readonly ClientWebSocket _socket = new();
+    private readonly string _protocol;
     private int _nextId;
 
+    /// <summary>Opens <paramref name="url"/>, a file: page or a server's http: page.</summary>
     public HeadlessChromium(string url)
     {
+        _protocol = new Uri(url).Scheme + ":";
         _browser = Process.Start(Info(_profile, "--remote-debugging-port=0", url))!;
         _browser.OutputDataReceived += (_, _) => { };
         _browser.ErrorDataReceived += (_, _) => { };
@@ -49,11 +52,11 @@ public sealed class HeadlessChromium : IDisposable
         while (page is null)
         {
             using var targets = JsonDocument.Parse(http.GetStringAsync($"http://127.0.0.1:{port}/json/list").GetAwaiter().GetResult());
-            page = targets.RootElement.EnumerateArray().Where(t => t.GetProperty("type").GetString() == "page" && t.GetProperty("url").GetString()!.StartsWith("file:", StringComparison.Ordinal))
+            page = targets.RootElement.EnumerateArray().Where(t => t.GetProperty("type").GetString() == "page" && t.GetProperty("url").GetString()!.StartsWith(_protocol, StringComparison.Ordinal))
                 .Select(t => t.GetProperty("webSocketDebuggerUrl").GetString()).FirstOrDefault();
             if (page is null)
             {
-                Assert.True(DateTime.UtcNow < deadline, "chromium opened no page for the file");
+                Assert.True(DateTime.UtcNow < deadline, $"chromium opened no {_protocol} page");
                 Thread.Sleep(50);
             }
         }
@@ -98,6 +101,14 @@ public sealed class HeadlessChromium : IDisposable
         WaitUntilLoaded();
     }
 
+    /// <summary>Saves what the page shows now as a PNG (Page.captureScreenshot).</summary>
+    public void SaveScreenshot(string png)
+    {
+        var reply = Send("Page.captureScreenshot", new { format = "png" });
+        Directory.CreateDirectory(Path.GetDirectoryName(png)!);
+        File.WriteAllBytes(png, Convert.FromBase64String(reply.GetProperty("result").GetProperty("data").GetString()!));
+    }
+
     public void Dispose()
     {
         _socket.Dispose();
@@ -136,7 +147,7 @@ public sealed class HeadlessChromium : IDisposable
         return info;
     }
 
-    // Loaded means: a file: document (not the about:blank a new page starts with), not the one a navigation leaves
+    // Loaded means: a document of the URL's scheme (not the about:blank a new page starts with), not the one a navigation leaves
     // (it carries the marker Navigate set), and done loading, so its script has run.
     private void WaitUntilLoaded()
     {
@@ -144,7 +155,7 @@ public sealed class HeadlessChromium : IDisposable
         while (true)
         {
             var state = Evaluate("[location.protocol, window.__replaced === true, document.readyState].join(' ')").GetString();
-            if (state == "file: false complete")
+            if (state == $"{_protocol} false complete")
             {
                 return;
             }
