@@ -87,13 +87,39 @@ public sealed class Demo : FrostingTask<BuildContext>
         shop.Pipeline("--target=Status", "--format=json");
         shop.Pipeline("--target=Status", "--format=html");
 
-        Step(context, 11, "How delivery went: the DORA metrics of the last 30 days from the manifests' history (blue's 0.1.1 was rolled back, so one of its three production deployments failed), as a page with charts (artifacts/metrics.html) and as the table");
+        Step(context, 11, "One record across repositories: the shop's whole history published to the ReleaseFragments table (DynamoDB; here dynalite on this machine) and read back by Status --source=dynamodb, as every repository that publishes would be");
+        ReleaseRecord(context, shop);
+
+        Step(context, 12, "How delivery went: the DORA metrics of the last 30 days from the manifests' history (blue's 0.1.1 was rolled back, so one of its three production deployments failed), as a page with charts (artifacts/metrics.html) and as the table");
         shop.Pipeline("--target=Metrics", "--format=html");
         shop.Pipeline("--target=Metrics");
 
         context.Information("");
         context.Information($"The demo repository is {shop.Path.FullPath}, its origin {shop.Origin.FullPath}.");
         context.Information("Look around: git -C <repository> log --oneline --all --graph, or ./build.sh --target=Status there.");
+    }
+
+    // A user adds publish: to release.yaml; the demo writes a copy with it (release.record.yaml, removed afterwards),
+    // so the other steps, and the demo repository afterwards, run without a table to reach.
+    private static void ReleaseRecord(BuildContext context, DemoRepository shop)
+    {
+        using var record = DemoReleaseRecord.Start(context, context.Root);
+        if (record is null)
+        {
+            return;
+        }
+
+        const string config = "release.record.yaml";
+        shop.Write(config, shop.Read("release.yaml") + "\npublish:\n  dynamodb: ReleaseFragments\n  repository: example.com/acme/shop\n");
+        try
+        {
+            shop.Pipeline(record.Environment, "--target=PublishRelease", $"--config={config}");
+            shop.Pipeline(record.Environment, "--target=Status", "--source=dynamodb", $"--config={config}");
+        }
+        finally
+        {
+            shop.Write(config, null);
+        }
     }
 
     private static void Step(BuildContext context, int number, string story)

@@ -73,6 +73,23 @@ public sealed class DemoRepository(BuildContext context, DirectoryPath root, str
         return exit == 0 ? string.Join('\n', output) : null;
     }
 
+    /// <summary>A file of the working tree, written (null: deleted), for a step that uses a configuration of its own.</summary>
+    public void Write(string file, string? text)
+    {
+        var full = Path.CombineWithFilePath(file).FullPath;
+        if (text is null)
+        {
+            File.Delete(full);
+        }
+        else
+        {
+            File.WriteAllText(full, text);
+        }
+    }
+
+    /// <summary>A file of the working tree.</summary>
+    public string Read(string file) => File.ReadAllText(Path.CombineWithFilePath(file).FullPath);
+
     private void Edit(string file, Func<string, string> edit)
     {
         var full = Path.CombineWithFilePath(file).FullPath;
@@ -87,7 +104,10 @@ public sealed class DemoRepository(BuildContext context, DirectoryPath root, str
     }
 
     /// <summary>Runs the example's own pipeline, as its users do, and fails the demo when it fails.</summary>
-    public void Pipeline(params string[] arguments)
+    public void Pipeline(params string[] arguments) => Pipeline(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>The pipeline with more environment variables (the release record's endpoint).</summary>
+    public void Pipeline(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var line = string.Join(' ', arguments);
         context.Information($"$ ./build.sh {line}");
@@ -96,7 +116,7 @@ public sealed class DemoRepository(BuildContext context, DirectoryPath root, str
         {
             Arguments = $"{script} {line}",
             WorkingDirectory = Path,
-            EnvironmentVariables = _environment,
+            EnvironmentVariables = _environment.Concat(environment).ToDictionary(),
         });
         if (exit != 0)
         {

@@ -11,7 +11,9 @@ namespace Cake.Release.Reporting;
 /// deployments, anywhere) of two or more components, like the seed's <c>v1.4.0</c> holding
 /// <c>backend#auth-service</c> and <c>frontend#shell</c>; its <b>members</b> are those components. When at least one
 /// member runs version V in environment E now, every other member that does not is marked incomplete in E, unless
-/// what it runs in E is a SemVer version of greater precedence than V (it has moved past the release), or its
+/// what it runs in E is a SemVer version of greater precedence than V (it has moved past the release; where either
+/// version is not SemVer, such as a build tag, it moved past when what it runs reached E after its own newest fact of
+/// V, unless it got there by a rollback), or its
 /// repository has no environment E (publishes no such environment and runs nothing there). Environments are compared
 /// by name across repositories: <c>prod</c> of one and <c>production</c> of another are two environments. A version
 /// partition with one component is never incomplete.
@@ -61,8 +63,7 @@ public static class IncompleteReleases
                         continue;
                     }
 
-                    if (released is not null && current.GetValueOrDefault((member, environment)) is { } now
-                        && ReleaseVersion.TryParse(now.Version, out var newer, out _) && Precedence.SemVer.Compare(newer, released) > 0)
+                    if (current.GetValueOrDefault((member, environment)) is { } now && MovedPast(now, released, facts.Where(f => f.ComponentId == member)))
                     {
                         continue;
                     }
@@ -80,5 +81,18 @@ public static class IncompleteReleases
         }
 
         return notes.ToDictionary(n => n.Key, n => "incomplete: " + string.Join("; ", n.Value));
+    }
+
+    // What the member runs is past the release: a SemVer version of greater precedence; or, where either is not
+    // SemVer (build tags such as sha-3f2c1a0, which one DeployDev gives every service it deploys), a deployment made
+    // after the member's own newest fact of the release, other than a rollback (which goes back).
+    private static bool MovedPast(ReleaseFragment now, NuGet.Versioning.SemanticVersion? released, IEnumerable<ReleaseFragment> ownFacts)
+    {
+        if (released is not null && ReleaseVersion.TryParse(now.Version, out var running, out _))
+        {
+            return Precedence.SemVer.Compare(running, released) > 0;
+        }
+
+        return now.Action != FragmentActions.Rollback && ownFacts.Select(f => f.At).DefaultIfEmpty(DateTimeOffset.MaxValue).Max() < now.At;
     }
 }

@@ -39,7 +39,8 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
         }
 
         Assert.Contains("━━━ 10. What runs where", demo.Result.Output);
-        Assert.Contains("━━━ 11. How delivery went", demo.Result.Output);
+        Assert.Contains("━━━ 11. One record across repositories", demo.Result.Output);
+        Assert.Contains("━━━ 12. How delivery went", demo.Result.Output);
         Assert.Contains("blue runs two replicas in dev, staging and production; green kept one replica everywhere.", demo.Result.Output);
         Assert.Contains("[pass] approvals: approved by alice, bob (2 of 2 needed; names given with --approver, unverified)", demo.Result.Output);
     }
@@ -175,6 +176,21 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
 
         // The table is in the demo's log.
         Assert.Matches(@"blue\s.*0\.1\.2-rc\.1 [0-9a-f]{12} config [0-9a-f]{7}.*0\.1\.2 ", demo.Result.Output);
+    }
+
+    [Fact]
+    public void With_node_on_the_path_the_history_is_published_to_dynalite_and_read_back_across_repositories()
+    {
+        Assert.True(demo.Result.ExitCode == 0, demo.Result.ToString());
+        var output = demo.Result.Output;
+        var step = output[output.IndexOf("━━━ 11. ", StringComparison.Ordinal)..output.IndexOf("━━━ 12. ", StringComparison.Ordinal)];
+        Assert.Contains("dynalite (a DynamoDB-compatible server) listens on 127.0.0.1:", step);
+        Assert.Contains("$ ./build.sh --target=PublishRelease --config=release.record.yaml", step);
+        var status = step[step.IndexOf("$ ./build.sh --target=Status --source=dynamodb", StringComparison.Ordinal)..];
+        // The matrix comes from the table: the repository the demo named, blue at the version production runs.
+        Assert.Contains("example.com/acme/shop", status);
+        Assert.Matches(@"blue\s.*0\.1\.2 ", status);
+        Assert.False(File.Exists(Path.Combine(demo.Repository, "release.record.yaml")), "the demo's copy of release.yaml with publish: is removed");
     }
 
     [Fact]

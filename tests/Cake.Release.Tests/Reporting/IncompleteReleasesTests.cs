@@ -56,6 +56,29 @@ public sealed class IncompleteReleasesTests
     }
 
     [Fact]
+    public void A_member_deployed_past_a_shared_build_tag_is_not_marked_but_one_left_behind_is()
+    {
+        // One DeployDev gives every service it deploys the same build tag: sha-4fd4ffe is a version partition of three.
+        var blueFirst = Fact("blue", "sha-4fd4ffe", "dev", 1);
+        var green = Fact("green", "sha-4fd4ffe", "dev", 1);
+        var red = Fact("red", "sha-4fd4ffe", "dev", 1);
+        var blueFix = Fact("blue", "sha-5c7aea7", "dev", 2);   // blue alone rebuilt later: past the shared build
+        var redBack = Fact("red", "sha-0000001", "dev", 0);     // red's older build, current again after a rollback
+        var redRollback = redBack with { At = red.At.AddHours(1), Action = FragmentActions.Rollback };
+
+        var moved = Find([blueFirst, green, red, blueFix], [blueFirst, green, red]);
+        Assert.Empty(moved);
+
+        // red rolled back to an older build after the shared one: later, but a rollback goes back, so it is marked.
+        var rolledBack = Find([blueFirst, green, red, redRollback], [blueFirst, green, red]);
+        Assert.Equal([($"{Shop}/red", "dev")], rolledBack.Keys);
+
+        // A member whose current build reached dev before the shared one (it was never deployed there since) is behind.
+        var behind = Find([blueFirst, green, redBack], [blueFirst, green, red]);
+        Assert.Equal([($"{Shop}/red", "dev")], behind.Keys);
+    }
+
+    [Fact]
     public void Two_facts_marked_current_for_one_component_reduce_to_the_newest_then_the_greater_sort_key()
     {
         var older = Fact("a", "1.0.0", "production", 1);
