@@ -72,61 +72,12 @@ internal sealed class ManifestHistory
                 && fields[1].Split('\n').Intersect([serviceLine, versionLine, digestLine], StringComparer.Ordinal).Count() == 3)?[0];
     }
 
-    // `cat-file --batch` answers "<object> blob <size>", the content and a newline per object, or "<name> missing".
-    // Cake hands standard output over line by line, so the content is rebuilt from lines and measured against the
-    // size; a file with CR LF endings would not measure up, and then each revision is read on its own instead.
-    private static List<(string Commit, string? Text)>? Parse(IReadOnlyList<string> commits, IReadOnlyList<string> lines)
-    {
-        var revisions = new List<(string, string?)>();
-        var at = 0;
-        foreach (var commit in commits)
-        {
-            if (at >= lines.Count)
-            {
-                return null;
-            }
-
-            var header = lines[at++].Split(' ');
-            if (header is [_, "missing"])
-            {
-                revisions.Add((commit, null));
-                continue;
-            }
-
-            if (header is not [_, "blob", var sizeText] || !long.TryParse(sizeText, out var size))
-            {
-                return null;
-            }
-
-            var text = new StringBuilder();
-            long read = 0;
-            while (read < size && at < lines.Count)
-            {
-                text.Append(lines[at]).Append('\n');
-                read += Encoding.UTF8.GetByteCount(lines[at++]) + 1;
-            }
-
-            if (read != size && read != size + 1)
-            {
-                return null;
-            }
-
-            // The separator newline after the content is a line of its own only when the content ended with one.
-            var content = text.ToString();
-            if (read == size + 1)
-            {
-                content = content[..^1];
-            }
-            else if (at < lines.Count && lines[at].Length == 0)
-            {
-                at++;
-            }
-
-            revisions.Add((commit, content));
-        }
-
-        return at == lines.Count || lines.Skip(at).All(line => line.Length == 0) ? revisions : null;
-    }
+    // The file's text at each commit (CatFileBatch); null when the output cannot be measured (CR LF endings), and
+    // then each revision is read on its own instead. A path that is not a file there (a folder) counts as absent.
+    private static List<(string Commit, string? Text)>? Parse(IReadOnlyList<string> commits, IReadOnlyList<string> lines) =>
+        CatFileBatch.Parse(commits.Count, lines) is { } objects
+            ? [.. commits.Zip(objects, (commit, found) => (commit, found is ("blob", var text) ? text : null))]
+            : null;
 
     private string? Read(string commit, string path) =>
         _repository.ReadFiles(commit, [path]).GetValueOrDefault(path) is { } file ? Encoding.UTF8.GetString(file.Content) : null;

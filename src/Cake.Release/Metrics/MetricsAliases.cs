@@ -1,4 +1,3 @@
-using System.Text;
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
@@ -96,42 +95,23 @@ public static class MetricsAliases
 
     private static DeliveryReport Print(ICakeContext context, DeliveryReport report, string text)
     {
-        foreach (var line in text.TrimEnd('\n').Split('\n'))
-        {
-            context.Log.Information("{0}", line);
-        }
-
+        ReportOutput.Print(context, text);
         return report;
     }
 
     private static DeliveryReport Markdown(ICakeContext context, DeliveryReport report, bool dryRun)
     {
-        var markdown = MetricsMarkdown.Render(report);
-        Print(context, report, markdown);
-        var ci = CiOutputs.For(context);
-        if (ci.IsGitHubActions && dryRun)
-        {
-            context.Log.Information("Dry run: the metrics would be added to the job summary.");
-        }
-        else if (ci.AppendSummary(markdown))
-        {
-            context.Log.Information("Added the metrics to the job summary.");
-        }
-
+        ReportOutput.Summary(context, MetricsMarkdown.Render(report), "the metrics", dryRun);
         return report;
     }
 
     private static DeliveryReport Write(ICakeContext context, DeliveryReport report, FilePath? output, ReleaseConfig config, string defaultName, string text, bool dryRun)
     {
-        var file = output?.MakeAbsolute(context.Environment).FullPath ?? System.IO.Path.Combine(config.RepositoryRoot, "artifacts", defaultName);
-        if (dryRun)
+        if (ReportOutput.Write(context, output, config.RepositoryRoot, defaultName, text, dryRun, $"the metrics ({report.Events.Count} changes in {MetricsText.Window(report.Window)})") is not { } file)
         {
-            context.Log.Information("Dry run: the metrics ({0} changes in {1}) would be written to {2}.", report.Events.Count, MetricsText.Window(report.Window), file);
             return report;
         }
 
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, text, new UTF8Encoding(false));
         context.Log.Information("Wrote the delivery metrics ({0}) to {1}", MetricsText.Headline(report), file);
         return report with { OutputFile = file };
     }

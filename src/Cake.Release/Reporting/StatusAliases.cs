@@ -1,4 +1,3 @@
-using System.Text;
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
@@ -74,42 +73,23 @@ public static class StatusAliases
 
     private static ReleaseStatus Print(ICakeContext context, ReleaseStatus status, string text)
     {
-        foreach (var line in text.TrimEnd('\n').Split('\n'))
-        {
-            context.Log.Information("{0}", line);
-        }
-
+        ReportOutput.Print(context, text);
         return status;
     }
 
     private static ReleaseStatus Markdown(ICakeContext context, ReleaseStatus status, bool dryRun)
     {
-        var markdown = StatusMarkdown.Render(status);
-        Print(context, status, markdown);
-        var ci = CiOutputs.For(context);
-        if (ci.IsGitHubActions && dryRun)
-        {
-            context.Log.Information("Dry run: the matrix would be added to the job summary.");
-        }
-        else if (ci.AppendSummary(markdown))
-        {
-            context.Log.Information("Added the matrix to the job summary.");
-        }
-
+        ReportOutput.Summary(context, StatusMarkdown.Render(status), "the matrix", dryRun);
         return status;
     }
 
     private static ReleaseStatus Write(ICakeContext context, ReleaseStatus status, FilePath? output, string root, string defaultName, string text, bool dryRun)
     {
-        var file = output?.MakeAbsolute(context.Environment).FullPath ?? System.IO.Path.Combine(root, "artifacts", defaultName);
-        if (dryRun)
+        if (ReportOutput.Write(context, output, root, defaultName, text, dryRun, $"the matrix ({status.Services.Count} services in {status.Environments.Count} environments)") is not { } file)
         {
-            context.Log.Information("Dry run: the matrix ({0} services in {1} environments) would be written to {2}.", status.Services.Count, status.Environments.Count, file);
             return status;
         }
 
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, text, new UTF8Encoding(false));
         context.Log.Information("Wrote the release status ({0} services in {1} environments{2}) to {3}",
             status.Services.Count, status.Environments.Count, status.HasDrift ? ", with drift" : "", file);
         return new ReleaseStatus(status.Environments, status.Services, status.Cells, status.At) { OutputFile = file, Components = status.Components };
