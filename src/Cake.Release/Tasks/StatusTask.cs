@@ -27,12 +27,12 @@ public sealed class StatusTask : FrostingTask
     /// <inheritdoc/>
     public override void Run(ICakeContext context)
     {
+        // Every argument is read before any is judged, so a mistake in one is reported with all of them read.
+        var (format, source, serve, interval) = (ReleaseArguments.Value(context, "format"), ReleaseArguments.Value(context, "source"), ReleaseArguments.Value(context, "serve"), ReleaseArguments.Value(context, "interval"));
         var settings = new StatusSettings
         {
-            Format = Format(ReleaseArguments.Value(context, "format")),
             ConfigFile = ReleaseArguments.Value(context, "config") ?? "release.yaml",
             Output = ReleaseArguments.Value(context, "output") is { } output ? new FilePath(output) : null,
-            Source = Source(ReleaseArguments.Value(context, "source")),
             Table = ReleaseArguments.Value(context, "table"),
             Region = ReleaseArguments.Value(context, "region"),
         };
@@ -43,14 +43,16 @@ public sealed class StatusTask : FrostingTask
         Add(settings.Kinds, CommandLine(context, "kind"));
         Add(settings.Environments, CommandLine(context, "env"));
         Add(settings.Repositories, CommandLine(context, "repository"));
+        settings.Format = Format(format);
+        settings.Source = Source(source);
 
         // --serve alone is an argument with an empty value: serve on the default loopback address.
-        if (context.Arguments.HasArgument("serve") || ReleaseArguments.Value(context, "serve") is not null)
+        if (context.Arguments.HasArgument("serve") || serve is not null)
         {
             context.StatusServe(settings, new StatusServeSettings
             {
-                Address = ReleaseArguments.Value(context, "serve") is { Length: > 0 } address && address != "true" ? address : null,
-                Interval = Interval(ReleaseArguments.Value(context, "interval")),
+                Address = serve is { Length: > 0 } address && address != "true" ? address : null,
+                Interval = Interval(interval),
             });
             return;
         }

@@ -33,9 +33,9 @@ public sealed class ReleaseArgumentTests : IDisposable
     [Fact]
     public void An_argument_read_by_a_target_the_run_does_not_include_is_refused()
     {
-        var result = _world.Run("--target=Status", "--version=1.0.0");
+        var result = _world.Run("--target=Status", "--approver=alice");
 
-        result.AssertRefused("Unknown argument --version for Status: Status reads --config, --format, --output, --service, besides the host's options (--help).");
+        result.AssertRefused("Unknown argument --approver for Status: Status reads --config, --env, --format, --interval, --kind, --output, --region, --repository, --serve, --service, --source, --table, --version, besides the host's options (--help).");
     }
 
     [Fact]
