@@ -8,8 +8,8 @@ namespace Cake.Release.Fragments;
 
 /// <summary>
 /// The publish at the end of every target that changes what runs where. Without <c>publish:</c> in release.yaml it
-/// logs one verbose line and does nothing, without loading the AWS SDK: a pipeline that does not publish pays nothing
-/// for it at start-up. A dry run says what it would publish.
+/// logs one verbose line and makes no AWS call, and this method touches no AWS type, so nothing of the SDK is needed
+/// on that path. A dry run says what it would publish.
 /// </summary>
 internal static class ReleasePublishing
 {
