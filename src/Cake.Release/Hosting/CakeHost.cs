@@ -150,7 +150,13 @@ public sealed class CakeHost
             var engine = provider.GetRequiredService<ICakeEngine>();
             var context = (ICakeContext)provider.GetRequiredService(_contextType);
             var definitions = TaskCatalog.Build(_assemblies, _replacements, _removals, message => log.Verbose(message));
-            definitions = TaskCatalog.WithContributed(definitions, _assemblies, context, message => log.Verbose(message));
+            if (options.Description || options.Tree || options.Targets.Any(target => !definitions.Any(d => d.Name.Equals(target, StringComparison.OrdinalIgnoreCase))))
+            {
+                // Contributed targets come from configuration (Promote<Env> from release.yaml), whose first read is the
+                // largest cost of a start: it is paid here only when a target is not a class, or the list is shown.
+                definitions = TaskCatalog.WithContributed(definitions, _assemblies, context, message => log.Verbose(message));
+            }
+
             CheckTargets(options, definitions);
             if (!options.Description && !options.Tree)
             {

@@ -83,25 +83,31 @@ internal static class TaskCatalog
         return closest.Count > 0 ? $" Did you mean {string.Join(", ", closest)}?" : string.Empty;
     }
 
-    private static IEnumerable<Type> TaskTypes(Assembly assembly)
+    private static IEnumerable<Type> TaskTypes(Assembly assembly) =>
+        // A private nested task class is the instance type of a contributed task (ITaskSource), not a task of its own.
+        ClassesOf(assembly).Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false, IsNestedPrivate: false } && typeof(IFrostingTask).IsAssignableFrom(t));
+
+    private static IEnumerable<Type> SourceTypes(Assembly assembly) =>
+        ClassesOf(assembly).Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }
+            && typeof(ITaskSource).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null);
+
+    /// <summary>The classes an assembly lists with <see cref="TaskClassesAttribute"/>, or else all of its types.</summary>
+    internal static IReadOnlyList<Type> ClassesOf(Assembly assembly)
     {
-        Type[] types;
+        if (assembly.GetCustomAttribute<TaskClassesAttribute>() is { } declared)
+        {
+            return declared.Types;
+        }
+
         try
         {
-            types = assembly.GetTypes();
+            return assembly.GetTypes();
         }
         catch (ReflectionTypeLoadException e)
         {
             throw new CakeException($"Could not load the task classes of {assembly.GetName().Name}: {e.LoaderExceptions.FirstOrDefault()?.Message}");
         }
-
-        // A private nested task class is the instance type of a contributed task (ITaskSource), not a task of its own.
-        return types.Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false, IsNestedPrivate: false } && typeof(IFrostingTask).IsAssignableFrom(t));
     }
-
-    private static IEnumerable<Type> SourceTypes(Assembly assembly) =>
-        assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }
-            && typeof(ITaskSource).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null);
 
     private static Type Settle(string name, List<Type> candidates, IReadOnlyCollection<Type> replacements, Action<string> logVerbose)
     {

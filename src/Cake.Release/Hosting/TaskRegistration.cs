@@ -19,7 +19,8 @@ internal sealed class TaskRegistration(ICakeEngine engine, ICakeContext context,
         foreach (var definition in definitions)
         {
             RequireContext(definition.Type, definition.Name);
-            var task = definition.Instance ?? (IFrostingTask)ActivatorUtilities.CreateInstance(provider, definition.Type);
+            // Created when the engine first asks for it: a run builds the few tasks of its graph, not all of them.
+            var lazy = new Lazy<IFrostingTask>(() => definition.Instance ?? (IFrostingTask)ActivatorUtilities.CreateInstance(provider, definition.Type));
             var builder = engine.RegisterTask(definition.Name);
             if (definition.Description is { } description)
             {
@@ -27,18 +28,18 @@ internal sealed class TaskRegistration(ICakeEngine engine, ICakeContext context,
             }
 
             builder.IsDependentOn(definition.Dependencies.Concat(dependees[definition.Name]).Distinct(StringComparer.OrdinalIgnoreCase));
-            builder.WithCriteria(_ => task.ShouldRun(context), "ShouldRun is false");
-            builder.Does(() => task.RunAsync(context));
+            builder.WithCriteria(_ => lazy.Value.ShouldRun(context), "ShouldRun is false");
+            builder.Does(() => lazy.Value.RunAsync(context));
             if (dryRun && !definition.SupportsDryRun)
             {
                 continue; // its handlers are its own code, and nothing of it runs in a dry run
             }
 
-            builder.Finally(() => task.Finally(context));
+            builder.Finally(() => lazy.Value.Finally(context));
             var continueOnError = definition.ContinueOnError;
             builder.OnError(exception =>
             {
-                task.OnError(exception, context);
+                lazy.Value.OnError(exception, context);
                 if (!continueOnError)
                 {
                     // OnError is a hook, not a catch: the failure still stops the run. Rethrowing the same
