@@ -28,6 +28,28 @@ public static class ResultTable
             .ToString();
     }
 
+    /// <summary>The same table, with an absolute goal for one contender.</summary>
+    public static string FormatAgainstGoal(IReadOnlyList<Contender> contenders, IReadOnlyDictionary<Contender, List<TimeSpan>> times, Contender peer, Contender goalContender, double goalMilliseconds)
+    {
+        var peerMedian = Median(times[peer]);
+        var table = new StringBuilder()
+            .AppendLine($"| Consumer pipeline | Median ms | Min ms | × {peer.Name} |")
+            .AppendLine("|---|---:|---:|---:|");
+        foreach (var contender in contenders)
+        {
+            var runs = times[contender];
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {contender.Name} | {Median(runs):F0} | {runs.Min().TotalMilliseconds:F0} | {Median(runs) / peerMedian:F2}× |");
+        }
+
+        var median = Median(times[goalContender]);
+        return table
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"Goal {goalContender.Name} ≤ {goalMilliseconds:F0} ms: {(median <= goalMilliseconds ? "met" : "NOT met")} ({median:F0} ms, {times[peer].Count} runs each).")
+            .ToString();
+    }
+
     private static double Median(List<TimeSpan> runs)
     {
         var sorted = runs.Select(r => r.TotalMilliseconds).Order().ToList();

@@ -1,7 +1,7 @@
 #!/usr/bin/env pwsh
 # Runs the shop's release pipeline (build/) from the repository root: ./build.ps1 --target=DeployDev
 # The pipeline is built only when build/ (where the Cake.Release version is pinned) changed since the last build,
-# so a warm call starts it directly.
+# so a warm call starts it directly. It is published ReadyToRun (precompiled for this machine, see build/Build.csproj).
 $ErrorActionPreference = 'Stop'
 
 # Run as a file (pwsh -File build.ps1 …, or ./build.ps1 through the #! line), PowerShell binds the arguments like its own
@@ -18,7 +18,7 @@ for ($i = 1; $i -lt $given.Count; $i++) {
 
 $root = $PSScriptRoot
 Set-Location $root
-$bin = Join-Path $root 'artifacts/bin/Build/release'
+$bin = Join-Path $root 'artifacts/pipeline'
 $stamp = Join-Path $bin '.pipeline-built'
 $exe = Join-Path $bin 'Build.dll'
 
@@ -33,7 +33,7 @@ if (-not $stale) {
 if ($stale) {
     New-Item -ItemType Directory -Force -Path (Join-Path $root 'artifacts') | Out-Null
     $log = Join-Path $root 'artifacts/pipeline-build.log'
-    dotnet build build/Build.csproj --configuration Release --nologo *> $log
+    dotnet publish build/Build.csproj --configuration Release --use-current-runtime --output $bin --nologo *> $log
     if ($LASTEXITCODE -ne 0) { [Console]::Error.Write((Get-Content -Raw $log)); exit 1 }   # shown only when building the pipeline failed
     Set-Content -NoNewline -Path $stamp -Value ''
 }

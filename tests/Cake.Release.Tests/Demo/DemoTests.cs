@@ -232,7 +232,7 @@ public sealed class DemoTests(DemoRun demo) : IClassFixture<DemoRun>
         Assert.True(demo.Result.ExitCode == 0, demo.Result.ToString());
         var environment = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "", ["GITHUB_STEP_SUMMARY"] = "" };
         var script = Path.Combine(demo.Repository, "build.ps1");
-        var stamp = Path.Combine(demo.Repository, "artifacts", "bin", "Build", "release", ".pipeline-built");
+        var stamp = Path.Combine(demo.Repository, "artifacts", "pipeline", ".pipeline-built");
         var log = Path.Combine(demo.Repository, "artifacts", "pipeline-build.log");
         var built = (File.GetLastWriteTimeUtc(stamp), File.GetLastWriteTimeUtc(log));
 
