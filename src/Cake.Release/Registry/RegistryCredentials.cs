@@ -87,10 +87,16 @@ internal static class RegistryCredentials
             yield return new RegistryCredential(environment(UsernameVariable) ?? "", password, PasswordVariable).BasicParameter;
         }
 
+        // Read at every start, before the first log line: without a file, not even the JSON reader is loaded.
+        if (ConfigFile(environment) is not { } file || !File.Exists(file))
+        {
+            yield break;
+        }
+
         JsonDocument config;
         try
         {
-            config = ConfigFile(environment) is { } file && File.Exists(file) ? JsonDocument.Parse(File.ReadAllText(file)) : JsonDocument.Parse("{}");
+            config = JsonDocument.Parse(File.ReadAllText(file));
         }
         catch (JsonException)
         {
