@@ -16,8 +16,9 @@ internal sealed partial record ProcessCount(int Git, int Pushes, int Commits)
         {
             var traced = Contender.Process(contender.Name, "strace", ["-f", "-qq", "-e", "trace=execve", "-o", trace, contender.File!, .. contender.Arguments]);
             traced.Run(repository, changed);
-            // Only successful execs: .NET and bash try each PATH folder in turn, and a miss is ENOENT.
-            var git = File.ReadLines(trace).Select(line => GitExec().Match(line)).Where(m => m.Success).ToList();
+            // Not the failed execs (a miss is "= -1 ENOENT"); a successful one may end on a later "resumed" line when
+            // processes of a pipe start together, so its line is taken when it does not say it failed.
+            var git = File.ReadLines(trace).Where(line => !line.Contains(" = -1 ", StringComparison.Ordinal)).Select(line => GitExec().Match(line)).Where(m => m.Success).ToList();
             return new ProcessCount(git.Count, git.Count(m => m.Groups["args"].Value.Contains("\"push\"", StringComparison.Ordinal)), repository.CommitsSinceReset());
         }
         finally
@@ -26,6 +27,6 @@ internal sealed partial record ProcessCount(int Git, int Pushes, int Commits)
         }
     }
 
-    [GeneratedRegex("""execve\("/(?:usr/)?bin/git", \[(?<args>.*)\].* = 0$""")]
+    [GeneratedRegex("""execve\("/(?:usr/)?bin/git", \[(?<args>[^\]]*)""")]
     private static partial Regex GitExec();
 }
