@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# 50 retags against a loopback docker-registry: ours in one process vs skopeo copy per retag, 1 KB vs 200 MB image.
+# 50 retags against a loopback docker-registry: ours in one process vs skopeo copy per retag, 1 KB vs 200 MB image;
+# ours as a whole process (--target=Retag) and the two raw round trips (HttpClient in-process, two curl processes).
 #   benchmarks/retag.sh [--runs N]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-for tool in docker-registry skopeo; do
+for tool in docker-registry skopeo curl; do
   command -v "$tool" >/dev/null || { echo "retag.sh needs $tool: apt-get install $tool" >&2; exit 2; }
 done
 

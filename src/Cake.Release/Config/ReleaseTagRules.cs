@@ -47,6 +47,9 @@ internal static class ReleaseTagRules
     // pattern matches (or the other way round) would be taken for the other kind.
     private static void KeepApart(TagsConfig tags, TagsConfig defaults, IReadOnlyList<string> services)
     {
+        // One pattern per template for all services: a name any service's pattern matches, this one matches.
+        var imageReleases = tags.Release.MatcherForAny(services);
+        var chartReleases = tags.ChartRelease.MatcherForAny(services);
         foreach (var service in services)
         {
             foreach (var version in SampleVersions)
@@ -54,8 +57,8 @@ internal static class ReleaseTagRules
                 var values = new TemplateValues { Service = service, Version = version, Sha = "0123456789abcdef0123456789abcdef01234567", Environment = "env", Date = new DateTimeOffset(2025, 1, 20, 0, 0, 0, TimeSpan.Zero) };
                 var chart = tags.ChartRelease.Render(values);
                 var image = tags.Release.Render(values);
-                var clash = services.Any(other => tags.Release.Matcher(other).IsMatch(chart)) ? chart
-                    : services.Any(other => tags.ChartRelease.Matcher(other).IsMatch(image)) ? image
+                var clash = imageReleases.IsMatch(chart) ? chart
+                    : chartReleases.IsMatch(image) ? image
                     : null;
                 if (clash is null)
                 {

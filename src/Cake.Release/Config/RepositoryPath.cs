@@ -49,7 +49,14 @@ internal static class RepositoryPath
     public static bool StaysInside(string repositoryRoot, string relative)
     {
         var root = RealPath(Path.GetFullPath(repositoryRoot));
-        var real = RealPath(Path.GetFullPath(Path.Combine(repositoryRoot, relative)));
+        var parts = relative.Split('/', Path.DirectorySeparatorChar).Where(part => part is not ("" or ".")).ToList();
+        // Walked on from the root's real path, the root's own folders are not resolved a second time for each of the
+        // configuration's paths; a walk of the whole path passes the same folders in the same order, so it ends on the
+        // same real path. A rooted path, or one still holding ".." (which after a link leaves the link's target), is
+        // walked whole, as before.
+        var real = Path.IsPathRooted(relative) || parts.Contains("..")
+            ? RealPath(Path.GetFullPath(Path.Combine(repositoryRoot, relative)))
+            : Walk(root, parts);
         return real == root || real.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
@@ -68,8 +75,13 @@ internal static class RepositoryPath
     private static string RealPath(string full)
     {
         var root = Path.GetPathRoot(full)!;
-        var current = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        return Walk(root, full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // From a folder whose links are already resolved, each part in turn, resolving a part that is a symbolic link.
+    private static string Walk(string current, IEnumerable<string> parts)
+    {
+        foreach (var part in parts)
         {
             current = Path.Combine(current, part);
             FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);

@@ -77,16 +77,33 @@ public sealed class TagTemplate
     /// service's releases, capturing the version as <c>version</c> (other placeholders match what they may render).
     /// </summary>
     /// <param name="service">The service whose names to match; null matches the names of any service.</param>
-    internal System.Text.RegularExpressions.Regex Matcher(string? service)
+    internal System.Text.RegularExpressions.Regex Matcher(string? service) => Pattern(service is null ? null : [service]);
+
+    /// <summary>
+    /// One pattern matching the names this template gives the releases of any of <paramref name="services"/>: a name
+    /// matches it exactly when it matches <see cref="Matcher(string?)"/> of one of them, so checking a name against
+    /// every service costs one match, not one pattern per service (release.yaml's check of 1,000 services would
+    /// otherwise build millions of patterns).
+    /// </summary>
+    /// <param name="services">The services whose names to match.</param>
+    internal System.Text.RegularExpressions.Regex MatcherForAny(IReadOnlyList<string> services) => Pattern(services);
+
+    // The services' names in place of {service}; null: any name.
+    private System.Text.RegularExpressions.Regex Pattern(IReadOnlyList<string>? services)
     {
         var pattern = new StringBuilder("^");
         var versionSeen = false;
+        var serviceSeen = false;
         foreach (var segment in _segments)
         {
             pattern.Append(segment.Placeholder switch
             {
                 null => System.Text.RegularExpressions.Regex.Escape(segment.Literal!),
-                "service" when service is not null => System.Text.RegularExpressions.Regex.Escape(service),
+                "service" when services is [var only] => System.Text.RegularExpressions.Regex.Escape(only),
+                "service" when services is [] => "(?!)",
+                // Every {service} of one name is the same service, as when the template is rendered for one.
+                "service" when services is not null && !serviceSeen => $"(?<service>{string.Join('|', services.Select(System.Text.RegularExpressions.Regex.Escape))})",
+                "service" when services is not null => "\\k<service>",
                 "version" when !versionSeen => "(?<version>[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)",
                 "version" => "\\k<version>",
                 "major" or "minor" or "patch" => "[0-9]+",
@@ -95,6 +112,7 @@ public sealed class TagTemplate
                 _ => "[^/]+?",
             });
             versionSeen |= segment.Placeholder == "version";
+            serviceSeen |= segment.Placeholder == "service";
         }
 
         return new System.Text.RegularExpressions.Regex(pattern.Append('$').ToString(), System.Text.RegularExpressions.RegexOptions.CultureInvariant);

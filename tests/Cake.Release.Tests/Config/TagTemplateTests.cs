@@ -89,4 +89,21 @@ public sealed class TagTemplateTests
     {
         Assert.Equal(message, Assert.Throws<ReleaseException>(() => TagTemplate.Parse(text)).Message);
     }
+
+    [Theory]
+    [InlineData("{service}/{version}", "green/1.2.3")]
+    [InlineData("{service}/{version}", "blue/1.2.3-rc.1")]
+    [InlineData("{service}/{version}", "red/1.2.3")]
+    [InlineData("{service}/{version}", "blue/green/1.2.3")]
+    [InlineData("chart-{service}/{version}", "chart-blue/1.2.3")]
+    [InlineData("{service}/{service}-{version}", "blue/blue-1.2.3")]
+    [InlineData("{service}/{service}-{version}", "blue/green-1.2.3")]
+    [InlineData("{service}.{version}", "blue.green.1.2.3")]
+    public void One_pattern_for_several_services_matches_what_one_of_their_own_patterns_matches(string text, string name)
+    {
+        var template = TagTemplate.Parse(text);
+        string[] services = ["blue", "green", "blue.green"];
+
+        Assert.Equal(services.Any(service => template.Matcher(service).IsMatch(name)), template.MatcherForAny(services).IsMatch(name));
+    }
 }
