@@ -4,6 +4,7 @@
 # git-cliff comes from the npm registry (it pulls its platform binary package); GIT_CLIFF=<path> skips the install.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/benchmarks/run-conditions.sh"
 cd "$root"
 
 if [[ -z "${GIT_CLIFF:-}" ]]; then
@@ -15,4 +16,4 @@ fi
 "$GIT_CLIFF" --version >&2
 
 dotnet build benchmarks/Changelog --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
-exec "$root/artifacts/bin/Changelog/release/Changelog" "$@"
+"$root/artifacts/bin/Changelog/release/Changelog" "$@"

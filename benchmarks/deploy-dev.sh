@@ -5,8 +5,9 @@
 # Needs strace for the git-process, commit and push counts.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/benchmarks/run-conditions.sh"
 cd "$root"
 
 command -v strace >/dev/null || { echo "deploy-dev.sh needs strace: apt-get install strace" >&2; exit 2; }
 dotnet build benchmarks/DeployDev --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
-exec "$root/artifacts/bin/DeployDev/release/DeployDev" "$@"
+"$root/artifacts/bin/DeployDev/release/DeployDev" "$@"

@@ -3,7 +3,8 @@
 #   benchmarks/detect-changed.sh [--runs N] [--commits N]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/benchmarks/run-conditions.sh"
 cd "$root"
 
 dotnet build benchmarks/DetectChanged --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
-exec "$root/artifacts/bin/DetectChanged/release/DetectChanged" "$@"
+"$root/artifacts/bin/DetectChanged/release/DetectChanged" "$@"

@@ -4,6 +4,7 @@
 #   benchmarks/host-startup.sh [--runs N]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/benchmarks/run-conditions.sh"
 cd "$root"
 
 # Everything built and restored first, so no contender's timed runs include a build.
@@ -31,4 +32,4 @@ git init --quiet --initial-branch=main && git add --all && git -c user.name=benc
 dotnet build build/Build.csproj --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
 cd "$root"
 
-exec "$root/artifacts/bin/StartupBenchmark/release/StartupBenchmark" --consumer "$work/monorepo" "$@"
+"$root/artifacts/bin/StartupBenchmark/release/StartupBenchmark" --consumer "$work/monorepo" "$@"

@@ -4,6 +4,7 @@
 #   benchmarks/retag.sh [--runs N]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/benchmarks/run-conditions.sh"
 cd "$root"
 
 for tool in docker-registry skopeo curl; do
@@ -11,4 +12,4 @@ for tool in docker-registry skopeo curl; do
 done
 
 dotnet build benchmarks/Retag --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
-exec "$root/artifacts/bin/Retag/release/Retag" "$@"
+"$root/artifacts/bin/Retag/release/Retag" "$@"

@@ -3,7 +3,8 @@
 #   benchmarks/yaml-surgery.sh [--runs N]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/benchmarks/run-conditions.sh"
 cd "$root"
 
 dotnet build benchmarks/YamlSurgery --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
-exec "$root/artifacts/bin/YamlSurgery/release/YamlSurgery" "$@"
+"$root/artifacts/bin/YamlSurgery/release/YamlSurgery" "$@"
