@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -9,7 +10,8 @@ namespace Cake.Release.GitOps;
 /// <c>git cat-file --batch</c> read as it writes, one object at a time, as exact bytes. <see cref="CatFileBatch"/>
 /// reads the whole answer as lines first, which is fine for a handful of files but holds every revision of a
 /// manifest history in memory at once (10,000 revisions of a 100-service manifest are 270 MB of text); here only
-/// the object being read is held, in one buffer that grows to the largest object.
+/// the object being read is held, in one buffer that grows to the largest object. Its loops run once per object in a
+/// short-lived process, so they are compiled optimized from the first call rather than after tiering.
 /// </summary>
 internal sealed class CatFileStream : IDisposable
 {
@@ -66,6 +68,7 @@ internal sealed class CatFileStream : IDisposable
     /// The next object asked for: its type and content (valid until the next call), or false when it is missing;
     /// a ReleaseException when git's answer ends early.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out string type, out ReadOnlyMemory<byte> content)
     {
         var header = ReadLine() ?? throw Failed("its answer ended early");
@@ -112,6 +115,7 @@ internal sealed class CatFileStream : IDisposable
     private ReleaseException Failed(string why) =>
         new($"git cat-file --batch in {_root.FullPath} failed: {why}; check the repository (git fsck).");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? ReadLine()
     {
         var scanned = 0;
@@ -134,6 +138,7 @@ internal sealed class CatFileStream : IDisposable
     }
 
     // Makes sure the buffer holds at least count unread bytes, growing it for an object bigger than any before.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(int count)
     {
         if (_buffer.Length - _start < count)
@@ -152,6 +157,7 @@ internal sealed class CatFileStream : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Read()
     {
         if (_end == _buffer.Length)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Cake.Release.Manifests;
@@ -21,6 +22,11 @@ internal static class ServiceEntryText
     private static readonly SearchValues<byte> Unvouched = SearchValues.Create("{[*&\\\t\r"u8);
 
     /// <summary>Where <paramref name="service"/>'s entry stands in <paramref name="text"/> (UTF-8): its byte range when found.</summary>
+    /// <remarks>
+    /// Compiled optimized from the first call: a history calls it once per revision in a short-lived process, where
+    /// tiered compilation would run most of those calls unoptimized.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (ServiceEntryPlace Place, Range Lines) Find(ReadOnlySpan<byte> text, string service)
     {
         var unknown = (ServiceEntryPlace.Unknown, default(Range));
