@@ -98,6 +98,23 @@ internal sealed class GitTool : Tool<GitSettings>, IGit
             : result;
     }
 
+    public System.Diagnostics.ProcessStartInfo Streaming(DirectoryPath workingDirectory, ProcessArgumentBuilder arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(_toolPath?.FullPath ?? "git", arguments.Render())
+        {
+            WorkingDirectory = workingDirectory.FullPath,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in _template.EnvironmentVariables ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        start.Environment["LC_ALL"] = "C";
+        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        return start;
+    }
+
     // Outside a repository, git takes a remote name for a path and says "'origin' does not appear to be a git
     // repository"; the cause is the folder, so that failure is reported with what git says about it.
     private GitOutput OutsideRepository(DirectoryPath workingDirectory, GitOutput failed)

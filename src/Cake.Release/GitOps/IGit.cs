@@ -12,6 +12,12 @@ internal interface IGit
     /// <summary>Runs git in <paramref name="workingDirectory"/>; the exit code is returned, not thrown.</summary>
     GitOutput Run(DirectoryPath workingDirectory, ProcessArgumentBuilder arguments, IReadOnlyDictionary<string, string>? environment = null, byte[]? standardInput = null);
 
+    /// <summary>
+    /// How to start git for an output too big to hold: <see cref="Run"/> reads every line before it returns, this is
+    /// read as git writes (the same git, locale and variables; the caller redirects and starts it).
+    /// </summary>
+    System.Diagnostics.ProcessStartInfo Streaming(DirectoryPath workingDirectory, ProcessArgumentBuilder arguments);
+
     /// <summary>The full id of the commit <paramref name="revision"/> names, or null when it names none.</summary>
     string? FindCommit(DirectoryPath root, string revision);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Cake.Core;
 using Cake.Core.IO;
+using Cake.Release.Manifests;
 
 namespace Cake.Release.GitOps;
 
@@ -50,6 +51,42 @@ internal sealed class ManifestHistory
         var output = _git.Run(Root, new ProcessArgumentBuilder().Append("cat-file").Append("--batch"), null, input)
             .OrFail(Root, $"read {path} at {commits.Count} commits", "check the repository").Output;
         return Parse(commits, output) ?? commits.Select(commit => (commit, Read(commit, path))).ToList();
+    }
+
+    /// <summary>
+    /// <paramref name="service"/>'s entry at each commit from <paramref name="tip"/> back that changed
+    /// <paramref name="path"/>, newest first: what <see cref="Revisions"/> and a full read of each text would give,
+    /// at a cost that grows with the history's bytes, not with its services. git streams the texts
+    /// (<see cref="CatFileStream"/>); the newest is read in full (it is what runs, and must read); an older one is
+    /// read from the service's own lines alone (<see cref="ServiceEntryText"/>), and not at all when those are the
+    /// bytes of the revision read before. Text the byte search cannot vouch for is read in full, as are entry lines
+    /// that do not read on their own, so an unreadable revision says where, as a full read does. A revision
+    /// unreadable only in other services' entries counts with this service's entry, since that is all it is read for.
+    /// <paramref name="where"/> names the file at a commit in errors.
+    /// </summary>
+    public IReadOnlyList<ServiceRevision> ServiceRevisions(string tip, string path, string service, Func<string, string> where)
+    {
+        var log = new ProcessArgumentBuilder().Append("log").Append("--format=%H").Append(tip).Append("--").AppendQuoted(path);
+        var commits = _git.Run(Root, log).OrFail(Root, $"read the history of {path} at {ShortCommit.Of(tip)}", "check the repository").Output
+            .Where(line => line.Length == 40)
+            .ToList();
+        var revisions = new List<ServiceRevision>(commits.Count);
+        if (commits.Count == 0)
+        {
+            return revisions;
+        }
+
+        using var texts = CatFileStream.Start(_git, Root, [.. commits.Select(commit => $"{commit}:{path}")]);
+        var reader = new ServiceEntryReader(service);
+        foreach (var commit in commits)
+        {
+            // A path that is not a file there (a folder) counts as absent, as in Revisions.
+            var isFile = texts.Next(out var type, out var text) && type == "blob";
+            revisions.Add(isFile ? reader.Read(commit, text.Span, where(commit), full: revisions.Count == 0) : new ServiceRevision(commit, null, null));
+        }
+
+        texts.Finish();
+        return revisions;
     }
 
     /// <summary>

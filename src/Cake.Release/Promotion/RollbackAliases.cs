@@ -48,7 +48,7 @@ public static class RollbackAliases
         var history = new ManifestHistory(context, config.RepositoryRoot, settings.Git);
         var tip = history.Tip(config.Git.Remote, environment.Branch)
             ?? throw new ReleaseException($"{config.Git.Remote} has no branch {environment.Branch}, so {environment.Name} has no manifest history; there is nothing to roll back: deploy or promote {service.Name} first.");
-        var revisions = Revisions(context, history.Revisions(tip, path), service.Name, source);
+        var revisions = Revisions(context, history.ServiceRevisions(tip, path, service.Name, commit => $"{source} at {ShortCommit.Of(commit)}"));
         var target = RollbackPlanner.Choose(environment.Name, service.Name, revisions, settings.Version, source);
         var (from, to) = (target.Current, target.Target);
 
@@ -113,20 +113,18 @@ public static class RollbackAliases
 
     // The newest revision is what runs and must read; an older one that does not (edited by hand once) is left out
     // of the choice with a warning rather than blocking the way back.
-    private static List<RollbackRevision> Revisions(ICakeContext context, IReadOnlyList<(string Commit, string? Text)> history, string service, string source)
+    private static List<RollbackRevision> Revisions(ICakeContext context, IReadOnlyList<ServiceRevision> history)
     {
-        var revisions = new List<RollbackRevision>();
-        foreach (var (commit, text) in history)
+        var revisions = new List<RollbackRevision>(history.Count);
+        foreach (var (commit, entry, unreadable) in history)
         {
-            try
+            if (unreadable is not null)
             {
-                var entry = text is null ? null : EnvironmentManifest.Parse(text, $"{source} at {ShortCommit.Of(commit)}").Entry(service);
-                revisions.Add(new RollbackRevision(commit, entry));
+                context.Log.Warning("Skipping a revision of the manifest that does not read: {0}", (revisions.Count > 0 ? unreadable : throw unreadable).Message);
+                continue;
             }
-            catch (ManifestFormatException error) when (revisions.Count > 0)
-            {
-                context.Log.Warning("Skipping a revision of the manifest that does not read: {0}", error.Message);
-            }
+
+            revisions.Add(new RollbackRevision(commit, entry));
         }
 
         return revisions;

@@ -13,10 +13,20 @@ public static class ImageStores
         ArgumentNullException.ThrowIfNull(location);
         if (location.IsOciLayout)
         {
-            return new OciLayoutStore(Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), location.LayoutRoot!));
+            return new OciLayoutStore(LayoutRoot(location, baseDirectory));
         }
 
         var credential = RegistryCredentials.Find(location.Registry, environment ?? Environment.GetEnvironmentVariable);
         return new RegistryClient(location, credential, settings ?? new RegistrySettings());
     }
+
+    /// <summary>
+    /// The store for a reader that asks many tags and writes none (Status): as <see cref="Open"/>, except that an OCI
+    /// layout's index is read once per repository, not once per tag asked.
+    /// </summary>
+    internal static IImageStore OpenToRead(ImageReference location, RegistrySettings? settings, string? baseDirectory, Func<string, string?>? environment) =>
+        location.IsOciLayout ? new OciLayoutStore(LayoutRoot(location, baseDirectory)) { ReadsIndexOnce = true } : Open(location, settings, baseDirectory, environment);
+
+    private static string LayoutRoot(ImageReference location, string? baseDirectory) =>
+        Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), location.LayoutRoot!);
 }

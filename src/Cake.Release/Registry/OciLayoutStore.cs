@@ -14,7 +14,17 @@ internal sealed class OciLayoutStore(string root) : IImageStore
     internal const string RefName = "org.opencontainers.image.ref.name";
     private static readonly TimeSpan LockPatience = TimeSpan.FromSeconds(60);
 
+    // Each repository's tags as first read, when the store reads its index once (ReadsIndexOnce).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<(ManifestDescriptor Descriptor, string? Tag)>> _indexes = new(StringComparer.Ordinal);
+
     public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>
+    /// Whether each repository's <c>index.json</c> is read once and its tags kept for the store's life: for a reader
+    /// that asks many tags of one repository and writes none (Status checks a service's tag in every environment);
+    /// a store that writes must not, or it would not see its own writes.
+    /// </summary>
+    public bool ReadsIndexOnce { get; init; }
 
     public Task<ManifestDescriptor?> ResolveAsync(string repository, string reference, CancellationToken cancellationToken = default) =>
         Task.FromResult(Resolve(repository, reference));
@@ -130,7 +140,10 @@ internal sealed class OciLayoutStore(string root) : IImageStore
 
     private List<string> Tags(string repository) => Entries(repository).Select(e => e.Tag).OfType<string>().Distinct().ToList();
 
-    private IEnumerable<(ManifestDescriptor Descriptor, string? Tag)> Entries(string repository)
+    private IEnumerable<(ManifestDescriptor Descriptor, string? Tag)> Entries(string repository) =>
+        ReadsIndexOnce ? _indexes.GetOrAdd(repository, r => [.. IndexEntries(r)]) : IndexEntries(repository);
+
+    private IEnumerable<(ManifestDescriptor Descriptor, string? Tag)> IndexEntries(string repository)
     {
         if (!File.Exists(IndexPath(repository)))
         {

@@ -47,7 +47,7 @@ internal sealed class VersionTags(RegistrySettings settings, string baseDirector
         {
             if (!_stores.TryGetValue(image.Registry, out var store))
             {
-                store = ImageStores.Open(image, settings, baseDirectory, environment);
+                store = ImageStores.OpenToRead(image, settings, baseDirectory, environment);
                 _stores[image.Registry] = store;
             }
 
