@@ -4,7 +4,8 @@
 #   benchmarks/rollback-history.sh [--runs N] [--revisions R] [--services S]...
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/benchmarks/run-conditions.sh"
 cd "$root"
 
 dotnet build benchmarks/RollbackHistory --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
-exec "$root/artifacts/bin/RollbackHistory/release/RollbackHistory" "$@"
+"$root/artifacts/bin/RollbackHistory/release/RollbackHistory" "$@"

@@ -4,7 +4,8 @@
 #   benchmarks/status-scale.sh [--runs N] [--services S]...
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/benchmarks/run-conditions.sh"
 cd "$root"
 
 dotnet build benchmarks/StatusScale --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
-exec "$root/artifacts/bin/StatusScale/release/StatusScale" "$@"
+"$root/artifacts/bin/StatusScale/release/StatusScale" "$@"
