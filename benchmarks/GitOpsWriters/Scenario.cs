@@ -99,6 +99,23 @@ public sealed class Scenario : IDisposable
         exit 1
         """]);
 
+    /// <summary>
+    /// The floor of one write: git's plumbing as a short script, with no checkout and no retry. Fetch the branch,
+    /// read its tip from FETCH_HEAD, build the commit in a temporary index from the tip's tree and the appended
+    /// manifest, push it.
+    /// </summary>
+    public static ProcessStartInfo PlumbingScript(int writer) => new("bash", ["-c", $$"""
+        set -e
+        git fetch --quiet origin refs/heads/{{Branch}}
+        read -r tip _ < .git/FETCH_HEAD
+        export GIT_INDEX_FILE="$PWD/.git/plumbing-index"
+        git read-tree "$tip"
+        blob=$( { git cat-file blob "$tip:{{Manifest}}"; printf '  {{Service(writer)}}:\n    version: "{{Version(writer)}}"\n'; } | git hash-object -w --stdin)
+        git update-index --cacheinfo "100644,$blob,{{Manifest}}"
+        commit=$(echo "promote({{Service(writer)}}): {{Version(writer)}}" | git commit-tree "$(git write-tree)" -p "$tip")
+        git push --quiet origin "$commit:refs/heads/{{Branch}}"
+        """]);
+
     /// <summary>How many writers' versions the branch holds at the end.</summary>
     public int Landed()
     {

@@ -28,7 +28,14 @@ internal sealed class BranchWriter
     public BranchWrite Write(string remote, string branch, string mainBranch, Func<BranchSnapshot, BranchChange> compose, bool dryRun, Action<BranchSnapshot, BranchChange, IReadOnlyList<FileChange>>? verify = null)
     {
         string? lastRace = null;
-        IReadOnlyDictionary<string, string>? identity = null;
+        // Who commits is worked out before the first attempt: every git process between reading the tip and pushing
+        // widens the window in which another pipeline pushes first.
+        var identity = dryRun ? null : _repository.CommitIdentity();
+        if (identity is not null)
+        {
+            _repository.Signature(identity);
+        }
+
         for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
         {
             var snapshot = Snapshot(remote, branch, mainBranch);
@@ -46,7 +53,7 @@ internal sealed class BranchWriter
             }
 
             var files = Files(snapshot, changes);
-            var commit = _repository.Commit(snapshot.Tip, files, change.Message, identity ??= _repository.CommitIdentity());
+            var commit = _repository.Commit(snapshot.Tip, files, change.Message, identity!);
             var push = _repository.Push(remote, commit, branch);
             if (push.IsAccepted)
             {

@@ -15,6 +15,7 @@ namespace Cake.Release.GitOps;
 internal sealed class GitRepository
 {
     private readonly IGit _git;
+    private readonly Dictionary<IReadOnlyDictionary<string, string>, CommitSignature?> _signatures = new(ReferenceEqualityComparer.Instance);
     private string? _gitDir;
 
     public GitRepository(ICakeContext context, DirectoryPath root, GitSettings? settings = null)
@@ -28,13 +29,9 @@ internal sealed class GitRepository
     /// <summary>The tips of the given branches on the remote; a branch the remote lacks is absent from the result.</summary>
     public IReadOnlyDictionary<string, string> RemoteBranches(string remote, params string[] branches)
     {
-        var arguments = new ProcessArgumentBuilder().Append("ls-remote").Append("--heads").AppendQuoted(remote);
-        foreach (var branch in branches)
-        {
-            arguments.AppendQuoted($"refs/heads/{branch}");
-        }
-
-        var output = _git.Run(Root, arguments).OrFail(Root, $"read the branches of remote '{remote}'", $"check that '{remote}' exists (git remote -v) and is reachable", remote);
+        // Bytes in and out (GitPipe): this call opens a GitOps write's race window, and fetch and push close it.
+        var output = Lines(_git.RunBytes(Root, ["ls-remote", "--heads", remote, .. branches.Select(branch => $"refs/heads/{branch}")]))
+            .OrFail(Root, $"read the branches of remote '{remote}'", $"check that '{remote}' exists (git remote -v) and is reachable", remote);
         return output.Output
             .Select(line => line.Split('\t', 2))
             .Where(parts => parts.Length == 2 && parts[1].StartsWith("refs/heads/", StringComparison.Ordinal))
@@ -61,10 +58,8 @@ internal sealed class GitRepository
         }
 
         // An empty --refmap keeps git from updating refs/remotes/<remote>/<branch> on the side.
-        var arguments = new ProcessArgumentBuilder().Append("fetch").Append("--quiet").Append("--no-tags").Append("--no-write-fetch-head")
-            .Append("--refmap=").AppendQuoted(remote).AppendQuoted(reference);
         var name = reference.StartsWith("refs/heads/", StringComparison.Ordinal) ? reference["refs/heads/".Length..] : reference;
-        _git.Run(Root, arguments).OrFail(Root, $"fetch '{name}' from '{remote}'", "check the remote and your credentials, then run again", remote);
+        Lines(_git.RunBytes(Root, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=", remote, reference])).OrFail(Root, $"fetch '{name}' from '{remote}'", "check the remote and your credentials, then run again", remote);
     }
 
     public bool HasCommit(string sha) => _git.HasCommit(Root, sha);
@@ -82,6 +77,19 @@ internal sealed class GitRepository
             return new Dictionary<string, TreeFile>();
         }
 
+        if (wanted.All(TreeFileBatch.CanAsk))
+        {
+            var batch = _git.RunBytes(Root, ["cat-file", "--batch"], standardInput: TreeFileBatch.Request(commit, wanted));
+            var read = batch.ExitCode == 0 ? TreeFileBatch.Parse(batch.Output, wanted) : null;
+            return read ?? throw new ReleaseException(GitFailure.Describe(Root, $"list files of {commit}", "check that the commit exists", batch.ExitCode == 0 ? new GitOutput(128, [], [$"fatal: {commit} is not in the clone"]) : batch.AsOutput(), null));
+        }
+
+        return ReadFilesListed(commit, wanted);
+    }
+
+    // The files one by one (ls-tree, then each blob), for paths a batch cannot ask for as they are.
+    private Dictionary<string, TreeFile> ReadFilesListed(string commit, List<string> wanted)
+    {
         // -z keeps unusual paths unquoted; entries are NUL-terminated "<mode> <type> <object>\t<path>".
         var listing = new ProcessArgumentBuilder().Append("ls-tree").Append("-z").Append("--full-tree").Append(commit).Append("--");
         wanted.ForEach(path => listing.AppendQuoted(path));
@@ -114,6 +122,46 @@ internal sealed class GitRepository
     /// the committed bytes are exactly the edited ones.
     /// </summary>
     public string Commit(string? parent, IReadOnlyList<(string Path, TreeFile? File)> changes, string message, IReadOnlyDictionary<string, string> identity)
+    {
+        var signature = Signature(identity);
+        if (signature is not { Importable: true })
+        {
+            return CommitThroughIndex(parent, changes, message, identity);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var stream = FastImportCommit.Stream(parent, changes, message, signature.AuthorAt(now), signature.CommitterAt(now));
+        var import = _git.RunBytes(Root, ["fast-import", "--quiet"], identity, stream);
+        var commit = import.ExitCode == 0 ? Encoding.ASCII.GetString(import.Output).Trim() : "";
+        return commit.Length > 0 ? commit : throw new ReleaseException(GitFailure.Describe(Root, "create the commit", "check that the repository is writable", import.AsOutput(), null));
+    }
+
+    /// <summary>
+    /// Who commits, as git works it out under <paramref name="identity"/> (<see cref="CommitIdentity"/>); asked once
+    /// per identity, so a write's retries do not ask again inside their race window. Null when git names nobody.
+    /// </summary>
+    public CommitSignature? Signature(IReadOnlyDictionary<string, string> identity)
+    {
+        lock (_signatures)
+        {
+            if (!_signatures.TryGetValue(identity, out var signature))
+            {
+                var variables = _git.Run(Root, new ProcessArgumentBuilder().Append("var").Append("-l"), identity);
+                signature = variables.Succeeded
+                    ? CommitSignature.Parse(variables.Output, !string.IsNullOrEmpty(_git.Variable("GIT_AUTHOR_DATE", identity)), !string.IsNullOrEmpty(_git.Variable("GIT_COMMITTER_DATE", identity)))
+                    : null;
+                _signatures[identity] = signature;
+            }
+
+            return signature;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Commit"/> built in a temporary index with <c>commit-tree</c>, for a repository whose commits
+    /// fast-import cannot write as commit-tree would (<see cref="CommitSignature.Importable"/>).
+    /// </summary>
+    internal string CommitThroughIndex(string? parent, IReadOnlyList<(string Path, TreeFile? File)> changes, string message, IReadOnlyDictionary<string, string> identity)
     {
         // A null file is a deletion: a rendered object the new render no longer prints.
         var files = changes.Where(c => c.File is not null).Select(c => (c.Path, File: c.File!)).ToList();
@@ -231,8 +279,7 @@ internal sealed class GitRepository
     /// <summary>Pushes a commit to a remote ref (full name), never forcing: a remote that moved on rejects it.</summary>
     public PushOutcome PushRef(string remote, string commit, string reference)
     {
-        var arguments = new ProcessArgumentBuilder().Append("push").Append("--porcelain").AppendQuoted(remote).AppendQuoted($"{commit}:{reference}");
-        var output = _git.Run(Root, arguments);
+        var output = Lines(_git.RunBytes(Root, ["push", "--porcelain", remote, $"{commit}:{reference}"]));
         if (output.Succeeded)
         {
             return PushOutcome.Accepted;
@@ -277,6 +324,10 @@ internal sealed class GitRepository
 
     public string ResolveCommit(string revision) =>
         _git.FindCommit(Root, revision) ?? throw new ReleaseException($"'{revision}' is not a commit in {Root.FullPath}; pass a commit that exists (git log --oneline).");
+
+    // A byte-exact call's output as the lines Cake's runner would have handed over.
+    private static GitOutput Lines(GitBytes call) =>
+        new(call.ExitCode, Encoding.UTF8.GetString(call.Output).Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToList(), call.Error);
 
     // `git unpack-file` writes a blob's raw bytes to a file in the current folder; standard output would lose the
     // line endings (Cake reads it line by line), and the exact bytes are the point of a byte-exact edit.

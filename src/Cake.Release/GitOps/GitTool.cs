@@ -115,6 +115,32 @@ internal sealed class GitTool : Tool<GitSettings>, IGit
         return start;
     }
 
+    public GitBytes RunBytes(DirectoryPath workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, byte[]? standardInput = null)
+    {
+        var variables = new Dictionary<string, string>(_template.EnvironmentVariables ?? new Dictionary<string, string>())
+        {
+            ["LC_ALL"] = "C",
+            ["GIT_TERMINAL_PROMPT"] = "0",
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[key] = value;
+        }
+
+        var result = GitPipe.Run(_toolPath?.FullPath ?? "git", workingDirectory.FullPath, arguments, variables, standardInput, _template.ToolTimeout);
+        return result.Error.Any(line => line.Contains("does not appear to be a git repository", StringComparison.Ordinal))
+            ? result with { Error = OutsideRepository(workingDirectory, result.AsOutput()).Error }
+            : result;
+    }
+
+    /// <summary>
+    /// The value git would see for an environment variable: the call's, else the settings', else this process's.
+    /// </summary>
+    public string? Variable(string name, IReadOnlyDictionary<string, string>? environment = null) =>
+        environment?.GetValueOrDefault(name)
+        ?? (_template.EnvironmentVariables is { } variables && variables.TryGetValue(name, out var value) ? value : null)
+        ?? System.Environment.GetEnvironmentVariable(name);
+
     // Outside a repository, git takes a remote name for a path and says "'origin' does not appear to be a git
     // repository"; the cause is the folder, so that failure is reported with what git says about it.
     private GitOutput OutsideRepository(DirectoryPath workingDirectory, GitOutput failed)
@@ -134,7 +160,7 @@ internal sealed class GitTool : Tool<GitSettings>, IGit
 
     /// <summary>Whether the clone holds the commit (a shallow or old clone may not).</summary>
     public bool HasCommit(DirectoryPath root, string sha) =>
-        Run(root, new ProcessArgumentBuilder().Append("cat-file").Append("-e").AppendQuoted($"{sha}^{{commit}}")).Succeeded;
+        RunBytes(root, ["cat-file", "-e", $"{sha}^{{commit}}"]).ExitCode == 0;
 
     /// <summary>The remote's URL as configured (credentials included, if a user put them there), or null without that remote.</summary>
     public string? RemoteUrl(DirectoryPath root, string remote)

@@ -18,6 +18,12 @@ internal interface IGit
     /// </summary>
     System.Diagnostics.ProcessStartInfo Streaming(DirectoryPath workingDirectory, ProcessArgumentBuilder arguments);
 
+    /// <summary>Runs git with bytes in and out (<see cref="GitPipe"/>); the exit code is returned, not thrown.</summary>
+    GitBytes RunBytes(DirectoryPath workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, byte[]? standardInput = null);
+
+    /// <summary>The value git would see for an environment variable: the call's, else the settings', else this process's.</summary>
+    string? Variable(string name, IReadOnlyDictionary<string, string>? environment = null);
+
     /// <summary>The full id of the commit <paramref name="revision"/> names, or null when it names none.</summary>
     string? FindCommit(DirectoryPath root, string revision);
 

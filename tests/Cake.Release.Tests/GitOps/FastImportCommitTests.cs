@@ -1,0 +1,88 @@
+using System.Text;
+using Cake.Release.GitOps;
+using Cake.Release.Tests.Infrastructure;
+
+namespace Cake.Release.Tests.GitOps;
+
+/// <summary>
+/// A GitOps write's commit is built by one git fast-import and its files read by one cat-file --batch; these hold
+/// them to what the temporary index and ls-tree built and read before: the same commit, byte for byte.
+/// </summary>
+public sealed class FastImportCommitTests : IDisposable
+{
+    private const string Manifest = "release-manifests/staging.yaml";
+    private static readonly Dictionary<string, string> FixedDates = new()
+    {
+        ["GIT_AUTHOR_DATE"] = "1735689600 +0100",
+        ["GIT_COMMITTER_DATE"] = "1735693200 -0500",
+    };
+
+    private readonly GitRemote _remote = new(new Dictionary<string, string>
+    {
+        [Manifest] = "environment: staging\nservices:\n  blue:\n    version: \"1.6.0\"\n  green:\n    version: \"2.0.1\"\n",
+        ["k8s/overlays/staging/values.yaml"] = "image:\r\n  tag: old",
+        ["k8s/overlays/staging/stale.yaml"] = "kind: ConfigMap\n",
+        ["README.md"] = "monorepo\n",
+    });
+
+    public void Dispose() => _remote.Dispose();
+
+    [Fact]
+    public void Builds_the_same_commit_as_the_temporary_index_with_other_services_entries_edits_and_a_deletion()
+    {
+        var clone = _remote.Clone();
+        var repository = new GitRepository(TestCake.Context(), new Cake.Core.IO.DirectoryPath(clone));
+        var tip = GitRemote.Git(clone, "rev-parse", "HEAD").Trim();
+        var changes = new List<(string Path, TreeFile? File)>
+        {
+            (Manifest, new TreeFile("100644", Encoding.UTF8.GetBytes(_remote.Show("main", Manifest) + "  red:\n    version: \"0.3.0\"\n"))),
+            ("k8s/overlays/staging/values.yaml", new TreeFile("100755", "image:\r\n  tag: new"u8.ToArray())),
+            ("k8s/overlays/staging/stale.yaml", null),
+            ("rendered/staging/red.yaml", new TreeFile("100644", "kind: Deployment\n"u8.ToArray())),
+        };
+        const string message = "deploy(red): 0.3.0 → staging\n\nService: red\nVersion: 0.3.0\nPromoted-by: Pipeline\n";
+
+        var imported = repository.Commit(tip, changes, message, FixedDates);
+        var indexed = repository.CommitThroughIndex(tip, changes, message, FixedDates);
+
+        Assert.Equal(indexed, imported);
+        Assert.Equal(message, GitRemote.Git(clone, "cat-file", "commit", imported).Split("\n\n", 2)[1]);
+        Assert.Equal("", GitRemote.Git(clone, "for-each-ref", "refs/cake-release/"));
+    }
+
+    [Fact]
+    public void Builds_the_same_root_commit_as_the_temporary_index()
+    {
+        var clone = _remote.Clone();
+        var repository = new GitRepository(TestCake.Context(), new Cake.Core.IO.DirectoryPath(clone));
+        var changes = new List<(string Path, TreeFile? File)> { ("notes/a b.txt", new TreeFile("100644", "delivered\n"u8.ToArray())) };
+
+        Assert.Equal(repository.CommitThroughIndex(null, changes, "Notified\n", FixedDates), repository.Commit(null, changes, "Notified\n", FixedDates));
+    }
+
+    [Fact]
+    public void Reads_files_with_their_modes_and_exact_bytes_and_skips_folders_and_missing_paths()
+    {
+        var seed = _remote.Seed;
+        GitRemote.Git(seed, "update-index", "--chmod=+x", "k8s/overlays/staging/values.yaml");
+        GitRemote.Git(seed, "commit", "--quiet", "-m", "executable");
+        var repository = new GitRepository(TestCake.Context(), new Cake.Core.IO.DirectoryPath(seed));
+
+        var files = repository.ReadFiles("HEAD", ["k8s/overlays/staging/values.yaml", "README.md", "k8s/overlays", "missing.yaml", "k8s/missing/x.yaml"]);
+
+        Assert.Equal(["README.md", "k8s/overlays/staging/values.yaml"], files.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("100755", files["k8s/overlays/staging/values.yaml"].Mode);
+        Assert.Equal("image:\r\n  tag: old"u8.ToArray(), files["k8s/overlays/staging/values.yaml"].Content);
+        Assert.Equal("100644", files["README.md"].Mode);
+    }
+
+    [Fact]
+    public void Reading_a_commit_the_clone_lacks_fails_naming_it()
+    {
+        var repository = new GitRepository(TestCake.Context(), new Cake.Core.IO.DirectoryPath(_remote.Seed));
+
+        var error = Assert.Throws<ReleaseException>(() => repository.ReadFiles(new string('a', 40), [Manifest]));
+
+        Assert.Contains($"list files of {new string('a', 40)}", error.Message);
+    }
+}
