@@ -118,9 +118,14 @@ public static class RollbackAliases
         var revisions = new List<RollbackRevision>(history.Count);
         foreach (var (commit, entry, unreadable) in history)
         {
+            if (unreadable is not null && revisions.Count == 0)
+            {
+                throw unreadable;
+            }
+
             if (unreadable is not null)
             {
-                context.Log.Warning("Skipping a revision of the manifest that does not read: {0}", (revisions.Count > 0 ? unreadable : throw unreadable).Message);
+                context.Log.Warning("Skipping a revision of the manifest that does not read: {0}", unreadable.Message);
                 continue;
             }
 
