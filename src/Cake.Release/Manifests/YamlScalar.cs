@@ -19,7 +19,8 @@ internal static class YamlScalar
     private static bool NeedsQuotes(string value) =>
         value.Length == 0
         || Words.Contains(value)
-        || char.IsAsciiDigit(value[0]) || value[0] is '+' or '-' or '.'
+        || char.IsAsciiDigit(value[0]) || value[0] is '+' or '-' or '.' or ':'
+        || value[0] is '@'   // reserved indicator: YAML cannot start a plain scalar with it (a `by: @alice` does not read back)
         || value.EndsWith(':')
         || value.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '@' or ':' or '+' or '-' or '='));
 
@@ -34,6 +35,8 @@ internal static class YamlScalar
                 '\\' => "\\\\",
                 '\n' => "\\n",
                 '\t' => "\\t",
+                // Line and paragraph separators break a double-quoted line as a newline would.
+                '\u2028' or '\u2029' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
                 _ when char.IsControl(c) => "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
                 _ => c.ToString(),
             });
