@@ -43,7 +43,12 @@ public sealed class EnvironmentManifest
     /// <summary>Reads a manifest; anything that is not YAML of the §4 shape is a <see cref="ManifestFormatException"/>.</summary>
     /// <param name="text">The file's text.</param>
     /// <param name="source">How errors name the file, e.g. <c>origin/gitops/staging-releases:release-manifests/staging.yaml</c>.</param>
-    public static EnvironmentManifest Parse(string text, string source) => ManifestReader.Read(text.Replace("\r\n", "\n", StringComparison.Ordinal), source);
+    public static EnvironmentManifest Parse(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return RenderedManifestReader.TryRead(lines) ?? ManifestReader.Read(lines, source);
+    }
 
     /// <summary>The entry of a service, or null when the service does not run in this environment.</summary>
     /// <param name="service">The service name.</param>
