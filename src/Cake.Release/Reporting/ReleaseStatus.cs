@@ -7,6 +7,7 @@ namespace Cake.Release.Reporting;
 public sealed class ReleaseStatus
 {
     private readonly Dictionary<(string Service, string Environment), StatusCell> _cells;
+    private bool? _spansRepositories;
 
     /// <summary>A matrix of the given cells; <see cref="StatusMatrix.Build"/> makes one from manifests.</summary>
     /// <param name="environments">The columns, in chain order.</param>
@@ -43,7 +44,8 @@ public sealed class ReleaseStatus
     public IReadOnlyDictionary<string, StatusComponent> Components { get; init; } = new Dictionary<string, StatusComponent>(StringComparer.Ordinal);
 
     /// <summary>True when the rows come from several repositories (the central release record): the outputs add repository and kind.</summary>
-    public bool SpansRepositories => Components.Values.Any(c => c.Repository is not null);
+    // Asked once per row by every output: answered once, or a 10,000-row table walks the components 10,000 times.
+    public bool SpansRepositories => _spansRepositories ??= Components.Values.Any(c => c.Repository is not null);
 
     /// <summary>Who a row is: its <see cref="StatusComponent"/>, or this repository's service of that name.</summary>
     /// <param name="row">A row of <see cref="Services"/>.</param>
