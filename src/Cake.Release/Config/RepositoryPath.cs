@@ -45,21 +45,6 @@ internal static class RepositoryPath
         return (parts.Count == 0 ? "." : string.Join('/', parts), null);
     }
 
-    /// <summary>Whether the path, following symbolic links on the way, still ends inside the repository.</summary>
-    public static bool StaysInside(string repositoryRoot, string relative)
-    {
-        var root = RealPath(Path.GetFullPath(repositoryRoot));
-        var parts = relative.Split('/', Path.DirectorySeparatorChar).Where(part => part is not ("" or ".")).ToList();
-        // Walked on from the root's real path, the root's own folders are not resolved a second time for each of the
-        // configuration's paths; a walk of the whole path passes the same folders in the same order, so it ends on the
-        // same real path. A rooted path, or one still holding ".." (which after a link leaves the link's target), is
-        // walked whole, as before.
-        var real = Path.IsPathRooted(relative) || parts.Contains("..")
-            ? RealPath(Path.GetFullPath(Path.Combine(repositoryRoot, relative)))
-            : Walk(root, parts);
-        return real == root || real.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-    }
-
     /// <summary>The sub-folders of the path's parent, for a "did you mean" on a mistyped folder.</summary>
     public static IEnumerable<string> Siblings(string repositoryRoot, string relative)
     {
@@ -69,28 +54,5 @@ internal static class RepositoryPath
         return Directory.Exists(folder)
             ? Directory.EnumerateDirectories(folder).Select(d => (parent.Length == 0 ? string.Empty : parent + "/") + Path.GetFileName(d))
             : [];
-    }
-
-    // Resolves each symbolic link along the path, as the operating system would when opening it.
-    private static string RealPath(string full)
-    {
-        var root = Path.GetPathRoot(full)!;
-        return Walk(root, full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    // From a folder whose links are already resolved, each part in turn, resolving a part that is a symbolic link.
-    private static string Walk(string current, IEnumerable<string> parts)
-    {
-        foreach (var part in parts)
-        {
-            current = Path.Combine(current, part);
-            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
-            {
-                current = Path.GetFullPath(target.FullName);
-            }
-        }
-
-        return current;
     }
 }

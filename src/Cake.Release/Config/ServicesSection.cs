@@ -10,8 +10,9 @@ internal static class ServicesSection
 {
     private static readonly string[] ServiceKeys = ["path", "image", "dockerfile", "context", "output", "buildArgs", "chart", "changelog", "dependsOn", "deploy", "kind"];
 
-    public static IReadOnlyList<ServiceConfig> Read(ConfigReader reader, YamlMappingNode root, string repository)
+    public static IReadOnlyList<ServiceConfig> Read(ConfigReader reader, YamlMappingNode root, string repositoryRoot)
     {
+        var repository = new RepositoryFolders(repositoryRoot);
         var node = reader.Required(root, root, string.Empty, "services", "services: with at least one service, e.g. blue: { path: projects/blue }");
         var map = reader.Mapping(node, "services", "services: followed by one indented key per service, e.g. blue:");
         var entries = reader.Entries(map, "services", null, string.Empty);
@@ -89,7 +90,7 @@ internal static class ServicesSection
         }
     }
 
-    private static ServiceConfig ReadService(ConfigReader reader, string name, YamlNode keyNode, YamlNode value, string repository, IReadOnlyList<string> services)
+    private static ServiceConfig ReadService(ConfigReader reader, string name, YamlNode keyNode, YamlNode value, RepositoryFolders repository, IReadOnlyList<string> services)
     {
         var key = $"services.{name}";
         if (ReleaseNames.NameProblem(name) is { } nameProblem)
@@ -141,7 +142,7 @@ internal static class ServicesSection
 
     // A chart without an image: its releases are chart versions, promoted without a registry, so it needs a chart
     // and takes none of the keys that describe an image build.
-    private static ServiceConfig ReadChartOnly(ConfigReader reader, string name, YamlNode keyNode, YamlMappingNode service, string key, string path, string repository, IReadOnlyList<string> services)
+    private static ServiceConfig ReadChartOnly(ConfigReader reader, string name, YamlNode keyNode, YamlMappingNode service, string key, string path, RepositoryFolders repository, IReadOnlyList<string> services)
     {
         foreach (var buildKey in new[] { "dockerfile", "context", "output", "buildArgs" })
         {
@@ -176,7 +177,7 @@ internal static class ServicesSection
             ? null
             : $"is not a kind of component the release record knows; write one of {string.Join(", ", ComponentKinds.All)}");
 
-    private static IReadOnlyList<string> ReadDependsOn(ConfigReader reader, YamlMappingNode service, string parent, string repository, IReadOnlyList<string> services)
+    private static IReadOnlyList<string> ReadDependsOn(ConfigReader reader, YamlMappingNode service, string parent, RepositoryFolders repository, IReadOnlyList<string> services)
     {
         if (ConfigReader.Optional(service, "dependsOn") is not { } node)
         {
@@ -202,15 +203,15 @@ internal static class ServicesSection
                 throw reader.Error(list.Children[i], itemKey, $"{itemKey} \"{text}\" {problem}");
             }
 
-            var full = Path.Combine(repository, path!);
+            var full = Path.Combine(repository.Root, path!);
             if (!Directory.Exists(full) && !File.Exists(full))
             {
-                var candidates = services.Concat(RepositoryPath.Siblings(repository, path!));
+                var candidates = services.Concat(RepositoryPath.Siblings(repository.Root, path!));
                 throw reader.Error(list.Children[i], itemKey,
                     $"{itemKey} \"{text}\" is neither a service nor a path in the repository;{ConfigReader.Suggest(text, candidates)} name a service or a folder relative to the repository root");
             }
 
-            if (!RepositoryPath.StaysInside(repository, path!))
+            if (!repository.StaysInside(path!))
             {
                 throw reader.Error(list.Children[i], itemKey, $"{itemKey} \"{text}\" leads outside the repository through a symbolic link; name a folder inside the repository");
             }
@@ -222,7 +223,7 @@ internal static class ServicesSection
     }
 
     // Configuration paths need not exist yet (an overlay added later), but stay inside the repository.
-    private static IReadOnlyList<string> ReadDeploy(ConfigReader reader, YamlMappingNode service, string parent, string repository)
+    private static IReadOnlyList<string> ReadDeploy(ConfigReader reader, YamlMappingNode service, string parent, RepositoryFolders repository)
     {
         if (ConfigReader.Optional(service, "deploy") is not { } node)
         {
@@ -236,7 +237,7 @@ internal static class ServicesSection
             var itemKey = $"{key}[{i}]";
             var text = reader.Text(item, itemKey);
             var (path, problem) = RepositoryPath.Normalize(text);
-            if (problem is null && Path.Exists(Path.Combine(repository, path!)) && !RepositoryPath.StaysInside(repository, path!))
+            if (problem is null && Path.Exists(Path.Combine(repository.Root, path!)) && !repository.StaysInside(path!))
             {
                 problem = "leads outside the repository through a symbolic link; name a path inside the repository";
             }
@@ -245,7 +246,7 @@ internal static class ServicesSection
         }).ToList();
     }
 
-    private static string ExistingFolder(ConfigReader reader, YamlNode node, string key, string repository)
+    private static string ExistingFolder(ConfigReader reader, YamlNode node, string key, RepositoryFolders repository)
     {
         var text = reader.Text(node, key);
         var (path, problem) = RepositoryPath.Normalize(text);
@@ -254,13 +255,13 @@ internal static class ServicesSection
             throw reader.Error(node, key, $"{key} \"{text}\" {problem}");
         }
 
-        if (!Directory.Exists(Path.Combine(repository, path!)))
+        if (!Directory.Exists(Path.Combine(repository.Root, path!)))
         {
             throw reader.Error(node, key,
-                $"{key} \"{text}\" is not a folder of the repository;{ConfigReader.Suggest(path!, RepositoryPath.Siblings(repository, path!))} create it or fix the path (relative to {repository})");
+                $"{key} \"{text}\" is not a folder of the repository;{ConfigReader.Suggest(path!, RepositoryPath.Siblings(repository.Root, path!))} create it or fix the path (relative to {repository.Root})");
         }
 
-        if (!RepositoryPath.StaysInside(repository, path!))
+        if (!repository.StaysInside(path!))
         {
             throw reader.Error(node, key, $"{key} \"{text}\" leads outside the repository through a symbolic link; point it at a folder inside the repository");
         }
@@ -269,12 +270,12 @@ internal static class ServicesSection
     }
 
     // A file a service names (Dockerfile, changelog, chart): it may not exist yet, but it must not lead outside the repository.
-    private static string InsidePath(ConfigReader reader, YamlNode node, string key, string repository, string servicePath)
+    private static string InsidePath(ConfigReader reader, YamlNode node, string key, RepositoryFolders repository, string servicePath)
     {
         var text = reader.Text(node, key).Replace('\\', '/');
         var rooted = text.StartsWith('/') || Path.IsPathRooted(text) || (text.Length > 1 && text[1] == ':');
         var (resolved, problem) = RepositoryPath.Normalize(servicePath is "" or "." || rooted ? text : $"{servicePath}/{text}");
-        if (problem is null && Path.Exists(Path.Combine(repository, resolved!)) && !RepositoryPath.StaysInside(repository, resolved!))
+        if (problem is null && Path.Exists(Path.Combine(repository.Root, resolved!)) && !repository.StaysInside(resolved!))
         {
             problem = "leads outside the repository through a symbolic link; point it inside the repository";
         }
