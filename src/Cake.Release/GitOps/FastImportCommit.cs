@@ -8,20 +8,23 @@ namespace Cake.Release.GitOps;
 /// tree with the files replaced, and the commit, in one process where a temporary index takes five (read-tree,
 /// hash-object, update-index, write-tree, commit-tree). Fewer processes between reading a branch's tip and pushing
 /// to it is a shorter window for another pipeline to push first (benchmarks/GitOpsWriters). The commit's id comes
-/// back through <c>get-mark</c>; the scratch branch fast-import commits on is deleted again by the same stream
-/// (<c>reset</c> without a <c>from</c>), so no ref of the clone is created or moved.
+/// back through <c>get-mark</c>; the scratch branch fast-import commits on, one per write, is deleted again by the same
+/// stream (<c>reset</c> without a <c>from</c>), so no ref of the clone is created or moved.
 /// </summary>
 internal static class FastImportCommit
 {
-    private const string Scratch = "refs/cake-release/fast-import";
+    private const string ScratchRefs = "refs/cake-release/fast-import/";
 
     public static byte[] Stream(string? parent, IReadOnlyList<(string Path, TreeFile? File)> changes, string message, string author, string committer)
     {
+        // One scratch branch per write, so that two writes in one clone at the same moment (parallel steps, pipelines
+        // sharing a runner's checkout) never meet on one ref.
+        var scratch = ScratchRefs + Guid.NewGuid().ToString("N");
         var stream = new MemoryStream();
         Line(stream, "feature done");
         // Without a parent the commit is a root commit: the reset makes sure the scratch branch starts empty.
-        Line(stream, $"reset {Scratch}");
-        Line(stream, $"commit {Scratch}");
+        Line(stream, $"reset {scratch}");
+        Line(stream, $"commit {scratch}");
         Line(stream, "mark :1");
         Line(stream, $"author {author}");
         Line(stream, $"committer {committer}");
@@ -45,7 +48,7 @@ internal static class FastImportCommit
 
         Line(stream, "");
         Line(stream, "get-mark :1");
-        Line(stream, $"reset {Scratch}");
+        Line(stream, $"reset {scratch}");
         Line(stream, "done");
         return stream.ToArray();
     }

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Cake.Core;
+using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
+using Cake.Release.Secrets;
 
 namespace Cake.Release.GitOps;
 
@@ -39,6 +41,7 @@ internal sealed class GitTool : Tool<GitSettings>, IGit
     private static readonly object DefaultSettings = new();
     private readonly GitSettings _template;
     private readonly FilePath? _toolPath;
+    private readonly ICakeLog _log;
 
     private GitTool(ICakeContext context, GitSettings? settings)
         : base(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools)
@@ -47,6 +50,7 @@ internal sealed class GitTool : Tool<GitSettings>, IGit
         // Resolved once: Cake's tool lookup searches folders on every run, which costs more than git itself, and a
         // GitOps write runs git a dozen times inside the window in which another pipeline can push first.
         _toolPath = _template.ToolPath ?? context.Tools.Resolve("git") ?? context.Tools.Resolve("git.exe");
+        _log = context.Log;
     }
 
     /// <summary>The git of this run for these settings.</summary>
@@ -100,7 +104,8 @@ internal sealed class GitTool : Tool<GitSettings>, IGit
 
     public System.Diagnostics.ProcessStartInfo Streaming(DirectoryPath workingDirectory, ProcessArgumentBuilder arguments)
     {
-        var start = new System.Diagnostics.ProcessStartInfo(_toolPath?.FullPath ?? "git", arguments.Render())
+        LogCommandLine(arguments.RenderSafe);
+        var start = new System.Diagnostics.ProcessStartInfo(Executable, arguments.Render())
         {
             WorkingDirectory = workingDirectory.FullPath,
             UseShellExecute = false,
@@ -127,7 +132,8 @@ internal sealed class GitTool : Tool<GitSettings>, IGit
             variables[key] = value;
         }
 
-        var result = GitPipe.Run(_toolPath?.FullPath ?? "git", workingDirectory.FullPath, arguments, variables, standardInput, _template.ToolTimeout);
+        LogCommandLine(() => Rendered(arguments));
+        var result = GitPipe.Run(Executable, workingDirectory.FullPath, arguments, variables, standardInput, _template.ToolTimeout);
         return result.Error.Any(line => line.Contains("does not appear to be a git repository", StringComparison.Ordinal))
             ? result with { Error = OutsideRepository(workingDirectory, result.AsOutput()).Error }
             : result;
@@ -140,6 +146,27 @@ internal sealed class GitTool : Tool<GitSettings>, IGit
         environment?.GetValueOrDefault(name)
         ?? (_template.EnvironmentVariables is { } variables && variables.TryGetValue(name, out var value) ? value : null)
         ?? System.Environment.GetEnvironmentVariable(name);
+
+    private string Executable => _toolPath?.FullPath ?? "git";
+
+    // Cake's runner says "Executing: <git> <arguments>" at diagnostic verbosity for every call it starts; the byte
+    // runners start git themselves, so they say it here. The run's redactor sees the line first, so it learns a token
+    // in a remote's URL and masks it wherever else it shows up; the URL's credentials are then masked again for a log
+    // of Cake's own (a build.cake script), which has no redactor. The line is only put together when it will be
+    // written: these calls sit in a GitOps write's race window.
+    private void LogCommandLine(Func<string> arguments)
+    {
+        if (_log.Verbosity >= Verbosity.Diagnostic)
+        {
+            _log.Write(Verbosity.Diagnostic, LogLevel.Verbose, "Executing: {0}", SecretRedactor.MaskUserInfo(_log.Redact($"{Shown(Executable)} {arguments()}")));
+        }
+    }
+
+    private static string Rendered(IReadOnlyList<string> arguments) => string.Join(' ', arguments.Select(Shown));
+
+    // A word of the command line as the log shows it: quoted only where a shell would split or drop it.
+    private static string Shown(string word) =>
+        word.Length > 0 && !word.Any(c => char.IsWhiteSpace(c) || c == '"') ? word : new ProcessArgumentBuilder().AppendQuoted(word).Render();
 
     // Outside a repository, git takes a remote name for a path and says "'origin' does not appear to be a git
     // repository"; the cause is the folder, so that failure is reported with what git says about it.

@@ -61,6 +61,41 @@ public sealed class FastImportCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_writes_in_one_clone_at_the_same_moment_both_land_and_leave_no_scratch_ref()
+    {
+        var clone = _remote.Clone();
+        using var together = new Barrier(2);
+        // Threads of their own, so both writers are running when the barrier lets them go.
+        var writes = Enumerable.Range(0, 2).Select(i => Task.Factory.StartNew(() =>
+        {
+            var context = TestCake.Context();
+            var writer = new BranchWriter(new GitRepository(context, new Cake.Core.IO.DirectoryPath(clone)), context.Log, new PushRetry(60, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(500)));
+            together.SignalAndWait();
+            return writer.Write("origin", "gitops/staging", "main", _ => new BranchChange($"deploy service-{i}", [new FileEdit($"rendered/staging/service-{i}.yaml", "kind: Deployment\n")]), dryRun: false);
+        }, TaskCreationOptions.LongRunning)).ToArray();
+
+        var results = await Task.WhenAll(writes);
+
+        Assert.All(results, result => Assert.Equal(BranchWriteOutcome.Committed, result.Outcome));
+        Assert.Equal("kind: Deployment\n", _remote.Show("gitops/staging", "rendered/staging/service-0.yaml"));
+        Assert.Equal("kind: Deployment\n", _remote.Show("gitops/staging", "rendered/staging/service-1.yaml"));
+        Assert.Equal("2", GitRemote.Git(_remote.Bare, "rev-list", "--count", "main..gitops/staging").Trim());
+        Assert.Equal("", GitRemote.Git(clone, "for-each-ref", "refs/cake-release/"));
+    }
+
+    [Fact]
+    public void Each_commit_has_a_scratch_branch_of_its_own()
+    {
+        string Scratch() => Encoding.UTF8.GetString(FastImportCommit.Stream(null, [], "Notified\n", "a <a@b> 1 +0000", "a <a@b> 1 +0000"))
+            .Split('\n').First(line => line.StartsWith("reset ", StringComparison.Ordinal));
+
+        var (first, second) = (Scratch(), Scratch());
+
+        Assert.StartsWith("reset refs/cake-release/fast-import/", first);
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
     public void Reads_files_with_their_modes_and_exact_bytes_and_skips_folders_and_missing_paths()
     {
         var seed = _remote.Seed;
