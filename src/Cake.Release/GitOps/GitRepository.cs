@@ -49,6 +49,28 @@ internal sealed class GitRepository
     /// <summary>Brings a remote branch's commits into the object store without moving any local ref.</summary>
     public void FetchObjects(string remote, string branch, string expectedTip) => FetchRef(remote, $"refs/heads/{branch}", expectedTip);
 
+    /// <summary>
+    /// Brings the commits of several remote branches into the object store, without moving any local ref: one git
+    /// call finds the tips the clone lacks, one fetch brings them.
+    /// </summary>
+    public void FetchObjects(string remote, IReadOnlyDictionary<string, string> tips)
+    {
+        var branches = tips.Keys.ToList();
+        if (branches.Count == 0)
+        {
+            return;
+        }
+
+        var check = _git.RunBytes(Root, ["cat-file", "--batch-check"], standardInput: Encoding.UTF8.GetBytes(string.Concat(branches.Select(branch => tips[branch] + "^{commit}\n"))));
+        var answers = Encoding.UTF8.GetString(check.Output).Split('\n');
+        var missing = branches.Where((_, i) => check.ExitCode != 0 || i >= answers.Length || answers[i].EndsWith(" missing", StringComparison.Ordinal)).ToList();
+        if (missing.Count > 0)
+        {
+            Lines(_git.RunBytes(Root, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=", remote, .. missing.Select(branch => $"refs/heads/{branch}")]))
+                .OrFail(Root, $"fetch '{string.Join("', '", missing)}' from '{remote}'", "check the remote and your credentials, then run again", remote);
+        }
+    }
+
     /// <summary>Brings the commits of a remote ref (full name) into the object store without moving any local ref.</summary>
     public void FetchRef(string remote, string reference, string expectedTip)
     {
@@ -69,22 +91,29 @@ internal sealed class GitRepository
         _git.Run(Root, new ProcessArgumentBuilder().Append("merge-base").Append("--is-ancestor").Append(ancestor).Append(descendant)).Succeeded;
 
     /// <summary>The files at the given paths in a commit (exact bytes), with their modes; missing paths are absent.</summary>
-    public IReadOnlyDictionary<string, TreeFile> ReadFiles(string commit, IEnumerable<string> paths)
+    public IReadOnlyDictionary<string, TreeFile> ReadFiles(string commit, IEnumerable<string> paths) =>
+        ReadFiles(paths.Select(path => (commit, path))).ToDictionary(file => file.Key.Path, file => file.Value, StringComparer.Ordinal);
+
+    /// <summary>Files of several commits (exact bytes), with their modes, in one read; missing files are absent.</summary>
+    public IReadOnlyDictionary<(string Commit, string Path), TreeFile> ReadFiles(IEnumerable<(string Commit, string Path)> files)
     {
-        var wanted = paths.Distinct(StringComparer.Ordinal).ToList();
+        var wanted = files.Distinct().ToList();
         if (wanted.Count == 0)
         {
-            return new Dictionary<string, TreeFile>();
+            return new Dictionary<(string Commit, string Path), TreeFile>();
         }
 
-        if (wanted.All(TreeFileBatch.CanAsk))
+        if (wanted.All(file => TreeFileBatch.CanAsk(file.Path)))
         {
-            var batch = _git.RunBytes(Root, ["cat-file", "--batch"], standardInput: TreeFileBatch.Request(commit, wanted));
+            var batch = _git.RunBytes(Root, ["cat-file", "--batch"], standardInput: TreeFileBatch.Request(wanted));
             var read = batch.ExitCode == 0 ? TreeFileBatch.Parse(batch.Output, wanted) : null;
-            return read ?? throw new ReleaseException(GitFailure.Describe(Root, $"list files of {commit}", "check that the commit exists", batch.ExitCode == 0 ? new GitOutput(128, [], [$"fatal: {commit} is not in the clone"]) : batch.AsOutput(), null));
+            var commits = string.Join(", ", wanted.Select(file => file.Commit).Distinct(StringComparer.Ordinal));
+            return read ?? throw new ReleaseException(GitFailure.Describe(Root, $"list files of {commits}", "check that the commit exists", batch.ExitCode == 0 ? new GitOutput(128, [], [$"fatal: {commits} is not in the clone"]) : batch.AsOutput(), null));
         }
 
-        return ReadFilesListed(commit, wanted);
+        return wanted.GroupBy(file => file.Commit, StringComparer.Ordinal)
+            .SelectMany(commit => ReadFilesListed(commit.Key, [.. commit.Select(file => file.Path)]).Select(file => (Key: (commit.Key, file.Key), file.Value)))
+            .ToDictionary(file => file.Key, file => file.Value);
     }
 
     // The files one by one (ls-tree, then each blob), for paths a batch cannot ask for as they are.

@@ -17,11 +17,19 @@ internal static class TreeFileBatch
     public static bool CanAsk(string path) =>
         !path.Contains('\n', StringComparison.Ordinal) && path.Split('/').All(segment => segment is not ("" or "." or ".."));
 
-    /// <summary>The batch input: the commit itself (to tell a missing commit from a missing file), then per path its folder's tree and its blob.</summary>
-    public static byte[] Request(string commit, IReadOnlyList<string> paths)
+    /// <summary>
+    /// The batch input: each commit itself (to tell a missing commit from a missing file), then per file its folder's
+    /// tree and its blob. Files of several commits go in one batch: Status reads every environment's manifest with one process.
+    /// </summary>
+    public static byte[] Request(IReadOnlyList<(string Commit, string Path)> files)
     {
-        var request = new StringBuilder().Append(commit).Append('\n');
-        foreach (var path in paths)
+        var request = new StringBuilder();
+        foreach (var commit in files.Select(f => f.Commit).Distinct(StringComparer.Ordinal))
+        {
+            request.Append(commit).Append('\n');
+        }
+
+        foreach (var (commit, path) in files)
         {
             var slash = path.LastIndexOf('/');
             request.Append(commit).Append(':').Append(slash < 0 ? "" : path[..slash]).Append('\n');
@@ -31,28 +39,31 @@ internal static class TreeFileBatch
         return Encoding.UTF8.GetBytes(request.ToString());
     }
 
-    /// <summary>The files found at <paramref name="paths"/> (blobs only: a folder or a submodule is no file), or null when the commit itself is missing.</summary>
-    public static Dictionary<string, TreeFile>? Parse(byte[] output, IReadOnlyList<string> paths)
+    /// <summary>The files found (blobs only: a folder or a submodule is no file), or null when a commit itself is missing.</summary>
+    public static Dictionary<(string Commit, string Path), TreeFile>? Parse(byte[] output, IReadOnlyList<(string Commit, string Path)> files)
     {
         var at = 0;
-        if (Next(output, ref at) is null)
+        foreach (var _ in files.Select(f => f.Commit).Distinct(StringComparer.Ordinal))
         {
-            return null;
+            if (Next(output, ref at) is null)
+            {
+                return null;
+            }
         }
 
-        var files = new Dictionary<string, TreeFile>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        var found = new Dictionary<(string Commit, string Path), TreeFile>();
+        foreach (var (commit, path) in files)
         {
             var folder = Next(output, ref at);
             var blob = Next(output, ref at);
             var name = path[(path.LastIndexOf('/') + 1)..];
             if (folder is ("tree", var tree, var idLength) && blob is ("blob", var content, _) && Mode(tree, name, idLength) is { } mode && mode is not ("40000" or "160000"))
             {
-                files[path] = new TreeFile(mode, content);
+                found[(commit, path)] = new TreeFile(mode, content);
             }
         }
 
-        return files;
+        return found;
     }
 
     // One answer: "<id> <type> <size>\n<content>\n", or "<name> missing\n" (null).

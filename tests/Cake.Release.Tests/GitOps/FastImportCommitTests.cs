@@ -112,6 +112,50 @@ public sealed class FastImportCommitTests : IDisposable
     }
 
     [Fact]
+    public void Reads_files_of_several_commits_in_one_read_each_from_its_own_commit()
+    {
+        var seed = _remote.Seed;
+        var first = GitRemote.Git(seed, "rev-parse", "HEAD").Trim();
+        File.WriteAllText(Path.Combine(seed, "README.md"), "monorepo, second\n");
+        GitRemote.Git(seed, "commit", "--quiet", "-am", "second");
+        var second = GitRemote.Git(seed, "rev-parse", "HEAD").Trim();
+        var repository = new GitRepository(TestCake.Context(), new Cake.Core.IO.DirectoryPath(seed));
+
+        var files = repository.ReadFiles([(first, "README.md"), (second, "README.md"), (second, Manifest), (first, "missing.yaml")]);
+
+        Assert.Equal(3, files.Count);
+        Assert.Equal("monorepo\n"u8.ToArray(), files[(first, "README.md")].Content);
+        Assert.Equal("monorepo, second\n"u8.ToArray(), files[(second, "README.md")].Content);
+        Assert.Equal(_remote.ShowBytes("main", Manifest), files[(second, Manifest)].Content);
+        var error = Assert.Throws<ReleaseException>(() => repository.ReadFiles([(first, "README.md"), (new string('b', 40), "README.md")]));
+        Assert.Contains(new string('b', 40), error.Message);
+    }
+
+    [Fact]
+    public void Fetching_several_branches_brings_the_tips_the_clone_lacks_and_moves_no_ref()
+    {
+        var writer = _remote.Clone();
+        foreach (var branch in new[] { "gitops/dev", "gitops/staging" })
+        {
+            GitRemote.Git(writer, "commit", "--quiet", "--allow-empty", "-m", branch);
+            GitRemote.Git(writer, "push", "--quiet", "origin", $"HEAD:refs/heads/{branch}");
+        }
+
+        var clone = _remote.Clone();
+        GitRemote.Git(writer, "commit", "--quiet", "--allow-empty", "-m", "later");
+        GitRemote.Git(writer, "push", "--quiet", "origin", "HEAD:refs/heads/gitops/production");
+        var repository = new GitRepository(TestCake.Context(), new Cake.Core.IO.DirectoryPath(clone));
+        var tips = repository.RemoteBranches("origin", "gitops/dev", "gitops/staging", "gitops/production");
+        var refsBefore = GitRemote.LocalState(clone);
+        Assert.False(repository.HasCommit(tips["gitops/production"]));
+
+        repository.FetchObjects("origin", tips);
+
+        Assert.All(tips.Values, tip => Assert.True(repository.HasCommit(tip)));
+        Assert.Equal(refsBefore, GitRemote.LocalState(clone));
+    }
+
+    [Fact]
     public void Reading_a_commit_the_clone_lacks_fails_naming_it()
     {
         var repository = new GitRepository(TestCake.Context(), new Cake.Core.IO.DirectoryPath(_remote.Seed));
