@@ -36,7 +36,9 @@ internal sealed class BranchWriter
             _repository.Signature(identity);
         }
 
-        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var attempt = 1;
+        for (; _retry.Allows(attempt, started.Elapsed); attempt++)
         {
             var snapshot = Snapshot(remote, branch, mainBranch);
             var (change, changes) = Edits(snapshot, compose);
@@ -71,7 +73,7 @@ internal sealed class BranchWriter
             Thread.Sleep(wait);
         }
 
-        throw new ReleaseException($"{branch} on {remote} kept moving: {_retry.MaxAttempts} pushes lost the race to other writers (last: {lastRace}); run again, or raise the push attempts.");
+        throw new ReleaseException($"{branch} on {remote} kept moving: {PushRetry.Tried(attempt - 1, started.Elapsed)} lost the race to other writers (last: {lastRace}); run again, or raise the push attempts.");
     }
 
     /// <summary>
@@ -82,7 +84,8 @@ internal sealed class BranchWriter
     /// </summary>
     public BranchWrite Propose(string remote, string branch, string proposal, string mainBranch, Func<BranchSnapshot, BranchChange> compose, bool dryRun, Action<BranchSnapshot, BranchChange, IReadOnlyList<FileChange>>? verify = null)
     {
-        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        for (var attempt = 1; _retry.Allows(attempt, started.Elapsed); attempt++)
         {
             var snapshot = Snapshot(remote, branch, mainBranch);
             var (change, changes) = Edits(snapshot, compose);

@@ -44,7 +44,9 @@ internal sealed class DeliveryRecords
     {
         IReadOnlyDictionary<string, string>? identity = null;
         string? lastRace = null;
-        for (var attempt = 1; attempt <= _retry.MaxAttempts; attempt++)
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var attempt = 1;
+        for (; _retry.Allows(attempt, started.Elapsed); attempt++)
         {
             var tip = _repository.RemoteRef(_remote, NotesRef);
             var note = tip is null ? null : Note(tip, manifestCommit);
@@ -73,7 +75,7 @@ internal sealed class DeliveryRecords
             Thread.Sleep(wait);
         }
 
-        throw new ReleaseException($"{NotesRef} on {_remote} kept moving: {_retry.MaxAttempts} pushes lost the race to other writers (last: {lastRace})");
+        throw new ReleaseException($"{NotesRef} on {_remote} kept moving: {PushRetry.Tried(attempt - 1, started.Elapsed)} lost the race to other writers (last: {lastRace})");
     }
 
     private string? Note(string tip, string manifestCommit)

@@ -172,10 +172,77 @@ public sealed class BranchWriterTests : IDisposable
         Assert.StartsWith($"origin/{Branch}:latin1.yaml is not UTF-8 text", error.Message);
     }
 
-    private static BranchWriter Writer(string clone)
+    [Fact]
+    public void Without_patience_a_write_that_keeps_losing_gives_up_after_its_attempts_naming_them()
+    {
+        var (clone, rival) = (_remote.Clone(), _remote.Clone());
+        Overtake(rival, "the branch");
+        var losses = 0;
+
+        var error = Assert.Throws<ReleaseException>(() => Writer(clone, new PushRetry(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1)))
+            .Write("origin", Branch, "main", Overtaken(rival, () => ++losses > 0), dryRun: false));
+
+        Assert.Equal(3, losses);
+        Assert.Contains("kept moving: 3 pushes in", error.Message);
+        Assert.DoesNotContain("mine.txt", GitRemote.Git(_remote.Bare, "ls-tree", "-r", "--name-only", Branch));
+    }
+
+    [Fact]
+    public void Patience_keeps_a_write_trying_past_its_attempts_until_the_time_is_spent()
+    {
+        var (clone, rival) = (_remote.Clone(), _remote.Clone());
+        Overtake(rival, "the branch");
+        var losses = 0;
+        var retry = new PushRetry(2, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1)) { Patience = TimeSpan.FromSeconds(1) };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Assert.Throws<ReleaseException>(() => Writer(clone, retry).Write("origin", Branch, "main", Overtaken(rival, () => ++losses > 0), dryRun: false));
+
+        Assert.True(losses > 2, $"{losses} attempts");
+        Assert.True(watch.Elapsed >= retry.Patience);
+        Assert.Contains($"kept moving: {losses} pushes in", error.Message);
+    }
+
+    [Fact]
+    public void Patience_lands_a_write_that_lost_more_races_than_its_attempts()
+    {
+        var (clone, rival) = (_remote.Clone(), _remote.Clone());
+        Overtake(rival, "the branch");
+        var losses = 0;
+        var retry = new PushRetry(2, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1)) { Patience = TimeSpan.FromMinutes(1) };
+
+        var result = Writer(clone, retry).Write("origin", Branch, "main", Overtaken(rival, () => ++losses <= 5), dryRun: false);
+
+        Assert.Equal(BranchWriteOutcome.Committed, result.Outcome);
+        Assert.Equal(6, result.Attempts);
+        Assert.Equal("mine\n", _remote.Show(Branch, "mine.txt"));
+        // The first rival commit, the five that overtook this write, and its own: nothing lost on either side.
+        Assert.Equal("7", GitRemote.Git(_remote.Bare, "rev-list", "--count", $"main..{Branch}").Trim());
+    }
+
+    // Another pipeline's push lands on the branch between this write's read of it and its push, while overtake() says so.
+    private static Func<BranchSnapshot, BranchChange> Overtaken(string rival, Func<bool> overtake) => snapshot =>
+    {
+        if (overtake())
+        {
+            Overtake(rival, "a rival write");
+        }
+
+        return new BranchChange("mine", [new FileEdit("mine.txt", "mine\n")]);
+    };
+
+    private static void Overtake(string rival, string message)
+    {
+        GitRemote.Git(rival, "fetch", "--quiet", "origin");
+        var tip = GitRemote.Git(rival, "rev-parse", GitRemote.Git(rival, "ls-remote", "origin", $"refs/heads/{Branch}").Length > 0 ? $"origin/{Branch}" : "origin/main").Trim();
+        var commit = GitRemote.Git(rival, "commit-tree", $"{tip}^{{tree}}", "-p", tip, "-m", message).Trim();
+        GitRemote.Git(rival, "push", "--quiet", "origin", $"{commit}:refs/heads/{Branch}");
+    }
+
+    private static BranchWriter Writer(string clone, PushRetry? retry = null)
     {
         var context = TestCake.Context();
-        return new BranchWriter(new GitRepository(context, new Cake.Core.IO.DirectoryPath(clone)), context.Log, new PushRetry(60, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(500)));
+        return new BranchWriter(new GitRepository(context, new Cake.Core.IO.DirectoryPath(clone)), context.Log, retry ?? new PushRetry(60, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(500)));
     }
 
     private static Func<BranchSnapshot, BranchChange> Set(string path, string text) =>
