@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -12,6 +13,14 @@ internal static class YamlScalar
         "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
     };
 
+    // What a plain scalar may hold; anything else is quoted.
+    private static readonly SearchValues<char> Plain = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./@:+-=");
+
+    // What a double-quoted scalar writes as an escape: the quote, the backslash, control characters (C0, DEL, C1)
+    // and the line and paragraph separators.
+    private static readonly SearchValues<char> Escaped = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c), '"', '\\', '\u2028', '\u2029']);
+
     public static string Write(string value, bool quote = false) =>
         quote || NeedsQuotes(value) ? Quoted(value) : value;
 
@@ -22,10 +31,15 @@ internal static class YamlScalar
         || char.IsAsciiDigit(value[0]) || value[0] is '+' or '-' or '.' or ':'
         || value[0] is '@'   // reserved indicator: YAML cannot start a plain scalar with it (a `by: @alice` does not read back)
         || value.EndsWith(':')
-        || value.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '@' or ':' or '+' or '-' or '='));
+        || value.AsSpan().ContainsAnyExcept(Plain);
 
     private static string Quoted(string value)
     {
+        if (!value.AsSpan().ContainsAny(Escaped))
+        {
+            return $"\"{value}\"";
+        }
+
         var text = new StringBuilder("\"");
         foreach (var c in value)
         {
