@@ -26,6 +26,8 @@ internal sealed class GitStatusReader(ICakeContext context, ReleaseConfig config
         // a service walk it 40,000 times.
         var configured = config.Services.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var readings = new Dictionary<(string Environment, string Service), VersionTagReading>();
+        // Each service's configured image once, not once per environment.
+        var images = new Dictionary<string, ImageReference>(StringComparer.Ordinal);
         using (var tags = new VersionTags(settings.Registry ?? new RegistrySettings(), config.RepositoryRoot, context.Environment.GetEnvironmentVariable, context.Log))
         {
             foreach (var (environment, manifest) in manifests)
@@ -35,7 +37,12 @@ internal sealed class GitStatusReader(ICakeContext context, ReleaseConfig config
                     // A chart-only service's entry names no image: there is no registry tag to check it against.
                     if (manifest?.Entry(service) is { Image: not null } entry)
                     {
-                        readings[(environment, service)] = tags.Read(ImageReference.InRegistry(config.Registry, configured[service].Image), entry);
+                        if (!images.TryGetValue(service, out var image))
+                        {
+                            images[service] = image = ImageReference.InRegistry(config.Registry, configured[service].Image);
+                        }
+
+                        readings[(environment, service)] = tags.Read(image, entry);
                     }
                 }
             }
