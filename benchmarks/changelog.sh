@@ -16,4 +16,6 @@ fi
 "$GIT_CLIFF" --version >&2
 
 dotnet build benchmarks/Changelog --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
+# The whole-process row starts the consumer's ReadyToRun pipeline, as users run it.
+source "$root/benchmarks/consumer-pipeline.sh"
 "$root/artifacts/bin/Changelog/release/Changelog" "$@"

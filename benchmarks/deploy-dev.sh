@@ -10,4 +10,6 @@ cd "$root"
 
 command -v strace >/dev/null || { echo "deploy-dev.sh needs strace: apt-get install strace" >&2; exit 2; }
 dotnet build benchmarks/DeployDev --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
+# The whole-process row starts the consumer's ReadyToRun pipeline, as users run it.
+source "$root/benchmarks/consumer-pipeline.sh"
 "$root/artifacts/bin/DeployDev/release/DeployDev" "$@"

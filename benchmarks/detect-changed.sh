@@ -7,4 +7,6 @@ source "$root/benchmarks/run-conditions.sh"
 cd "$root"
 
 dotnet build benchmarks/DetectChanged --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
+# The whole-process row starts the consumer's ReadyToRun pipeline, as users run it.
+source "$root/benchmarks/consumer-pipeline.sh"
 "$root/artifacts/bin/DetectChanged/release/DetectChanged" "$@"

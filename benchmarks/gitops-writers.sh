@@ -6,4 +6,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/benchmarks/run-conditions.sh"
 dotnet build "$root/benchmarks/GitOpsWriters" --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
+# The whole-process row starts the consumer's ReadyToRun pipeline, as users run it.
+source "$root/benchmarks/consumer-pipeline.sh"
 "$root/artifacts/bin/GitOpsWriters/release/GitOpsWriters" "$@"

@@ -12,4 +12,6 @@ for tool in docker-registry skopeo curl; do
 done
 
 dotnet build benchmarks/Retag --configuration Release --nologo --verbosity quiet -clp:ErrorsOnly >&2
+# The whole-process row starts the consumer's ReadyToRun pipeline, as users run it.
+source "$root/benchmarks/consumer-pipeline.sh"
 "$root/artifacts/bin/Retag/release/Retag" "$@"

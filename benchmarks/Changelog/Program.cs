@@ -12,7 +12,7 @@ using ChangelogBenchmark;
 // git-cliff's whole process. Measured without and then with a commit-graph (changed-path Bloom filters).
 if (args.Length > 0 && args[0] == "pipeline")
 {
-    // The benchmark's own executable doubles as a pipeline host, so the process contender needs nothing else built.
+    // The benchmark's own executable doubles as a pipeline host, for runs without changelog.sh (PipelineHost).
     return new Cake.Release.Hosting.CakeHost().AddAssembly(typeof(Cake.Release.Hosting.CakeHost).Assembly).Run(args[1..]);
 }
 
@@ -59,8 +59,8 @@ int Ours()
 // entries are the added lines that are list items.
 int OursProcess()
 {
-    var info = new ProcessStartInfo(Environment.ProcessPath!) { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var arg in new[] { "pipeline", "--target=WriteChangelog", "--service=svc07", "--date=2025-01-20", "--dryrun" })
+    var info = new ProcessStartInfo(PipelineHost.File) { WorkingDirectory = repository, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var arg in PipelineHost.Arguments("--target=WriteChangelog", "--service=svc07", "--date=2025-01-20", "--dryrun"))
     {
         info.ArgumentList.Add(arg);
     }
@@ -101,7 +101,7 @@ foreach (var commitGraph in new[] { false, true })
     var contenders = new (string Name, Func<int> Run)[]
     {
         ("ours: WriteChangelog alias, in-process", Ours),
-        ("ours: --target=WriteChangelog, whole process", OursProcess),
+        ($"ours: --target=WriteChangelog, whole process ({PipelineHost.Label})", OursProcess),
         ("git-cliff 2.14.2, whole process", GitCliff),
     };
     var entries = contenders.Select(c => c.Run()).ToArray(); // untimed warm-up: JIT, disk cache

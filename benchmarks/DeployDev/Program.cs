@@ -13,7 +13,7 @@ using DeployDevBenchmark;
 // extra run of each process contender under strace.
 if (args.Length > 0 && args[0] == "pipeline")
 {
-    // The benchmark's own executable doubles as the pipeline, so the process contender needs nothing else built.
+    // The benchmark's own executable doubles as the pipeline, for runs without deploy-dev.sh (PipelineHost).
     return new CakeHost().AddAssembly(typeof(CakeHost).Assembly).Run(args[1..]);
 }
 
@@ -63,10 +63,9 @@ foreach (var (k, list) in builds)
     File.WriteAllLines(Path.Combine(repository.Clone, ".release", $"deploys-{k}.txt"), list.Select(b => $"{b.Service} {b.Tag} {b.Digest} {b.Commit}"));
 }
 
-var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
 var contenders = new Contender[]
 {
-    Contender.Process("ours: --target=DeployDev, whole process", self, ["pipeline", "--target=DeployDev", "--by=benchmark", "--verbosity=quiet"]),
+    Contender.Process($"ours: --target=DeployDev, whole process ({PipelineHost.Label})", PipelineHost.File, PipelineHost.Arguments("--target=DeployDev", "--by=benchmark", "--verbosity=quiet")),
     new("ours: DeployDev alias, in-process", null, [], k =>
     {
         var result = QuietCakeContext.Create().DeployDev(new DeployDevSettings { ConfigFile = configFile, By = "benchmark" });

@@ -5,11 +5,12 @@ using Cake.Release.GitOps;
 using Cake.Release.Hosting;
 using GitOpsWriters;
 
-// Invoked with --target, this program is the pipeline each writer runs (our host with Cake.Release's tasks), so
-// every contender is a set of real processes, as CI jobs are.
-if (args.Any(a => a.StartsWith("--target", StringComparison.Ordinal)))
+// Invoked with "pipeline" first, this program is the pipeline each writer runs (our host with Cake.Release's tasks),
+// for runs without gitops-writers.sh, which has them start the consumer pipeline (PipelineHost); either way every
+// contender is a set of real processes, as CI jobs are.
+if (args.Length > 0 && args[0] == "pipeline")
 {
-    return new CakeHost().AddAssembly(typeof(CakeHost).Assembly).Run(args);
+    return new CakeHost().AddAssembly(typeof(CakeHost).Assembly).Run(args[1..]);
 }
 
 var (runs, writers, crowd, singles) = (3, 20, 50, 10);
@@ -37,8 +38,7 @@ Environment.SetEnvironmentVariable("GIT_COMMITTER_NAME", "Benchmark");
 Environment.SetEnvironmentVariable("GIT_AUTHOR_EMAIL", "benchmark@localhost");
 Environment.SetEnvironmentVariable("GIT_COMMITTER_EMAIL", "benchmark@localhost");
 
-var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
-var pipeline = new Contender("Cake.Release UpdateManifest, one pipeline process per writer", (clone, i) => new ProcessStartInfo(self, ["--target=UpdateManifest", "--env=staging", $"--service={Scenario.Service(i)}", $"--version={Scenario.Version(i)}", "--commit=HEAD", "--verbosity=quiet"]));
+var pipeline = new Contender($"Cake.Release UpdateManifest, one pipeline process per writer ({PipelineHost.Label})", (clone, i) => new ProcessStartInfo(PipelineHost.File, PipelineHost.Arguments("--target=UpdateManifest", "--env=staging", $"--service={Scenario.Service(i)}", $"--version={Scenario.Version(i)}", "--commit=HEAD", "--verbosity=quiet")));
 var inProcess = new Contender("Cake.Release UpdateManifest alias, in this process (no pipeline start)", (clone, i) => QuietCakeContext.Create().UpdateManifest(new UpdateManifestSettings
 {
     ConfigFile = Path.Combine(clone, "release.yaml"),

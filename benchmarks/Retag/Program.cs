@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Benchmarks.Shared;
 using Cake.Release.Registry;
 using RetagBenchmark;
 
@@ -11,7 +12,7 @@ using RetagBenchmark;
 // plain HttpClient in this process, and as two curl processes. Prints figures; exit code 1 means a contender failed.
 if (args.Length > 0 && args[0] == "pipeline")
 {
-    // The benchmark's own executable doubles as the pipeline, so the process contender needs nothing else built.
+    // The benchmark's own executable doubles as the pipeline, for runs without retag.sh (PipelineHost).
     return new Cake.Release.Hosting.CakeHost().AddAssembly(typeof(Cake.Release.Hosting.CakeHost).Assembly).Run(args[1..]);
 }
 
@@ -39,7 +40,7 @@ var contenders = new List<(string Name, string Image, Func<string, Task> Retag)>
     ("skopeo copy", "1 KB", tag => SkopeoAsync("bench/small", tag)),
     ("ours, in-process", "200 MB", tag => OursAsync("bench/large", tag)),
     ("skopeo copy", "200 MB", tag => SkopeoAsync("bench/large", tag)),
-    ("ours: --target=Retag, whole process", "1 KB", tag => pipeline.RetagAsync("small", tag)),
+    ($"ours: --target=Retag, whole process ({PipelineHost.Label})", "1 KB", tag => pipeline.RetagAsync("small", tag)),
     ("raw GET + PUT, plain HttpClient, in-process", "1 KB", tag => raw.WithHttpClientAsync("bench/small", tag)),
     ("raw GET + PUT, two curl processes", "1 KB", tag => raw.WithCurlAsync("bench/small", tag)),
 };

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Benchmarks.Shared;
 
 namespace RetagBenchmark;
 
@@ -39,7 +40,7 @@ public sealed class RetagPipeline : IDisposable
     }
 
     public Task RetagAsync(string service, string tag) =>
-        Task.Run(() => Run(_folder, Environment.ProcessPath!, "pipeline", "--target=Retag", $"--service={service}", "--from-tag=build", $"--tag={tag}", "--verbosity=quiet"));
+        Task.Run(() => Run(_folder, PipelineHost.File, PipelineHost.Arguments("--target=Retag", $"--service={service}", "--from-tag=build", $"--tag={tag}", "--verbosity=quiet")));
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 

@@ -12,7 +12,7 @@ using RollbackHistoryBenchmark;
 // `git log --format=%H:<path> -- <path> | git cat-file --batch`, which reads the same revisions' text and nothing else.
 if (args.Length > 0 && args[0] == "pipeline")
 {
-    // The benchmark's own executable doubles as a pipeline host, so the process contender needs nothing else built.
+    // The benchmark's own executable doubles as a pipeline host, for runs without rollback-history.sh (PipelineHost).
     return new CakeHost().AddAssembly(typeof(CakeHost).Assembly).Run(args[1..]);
 }
 
@@ -61,7 +61,7 @@ foreach (var services in sizes)
         }
 
         (string Answer, long PeakKb) Target() =>
-            ("exit 0", Run(clone, Environment.ProcessPath!, "pipeline", "--target=Rollback", "--env=production", $"--service={GitOpsHistory.Service}", "--dryrun", "--verbosity=quiet").PeakKb);
+            ("exit 0", Run(clone, PipelineHost.File, PipelineHost.Arguments("--target=Rollback", "--env=production", $"--service={GitOpsHistory.Service}", "--dryrun", "--verbosity=quiet")).PeakKb);
 
         (string Answer, long PeakKb) Peer() =>
             Run(clone, "/bin/sh", "-c", $"git log --format=%H:{GitOpsHistory.Path} origin/gitops/production -- {GitOpsHistory.Path} | git cat-file --batch | wc -c");
@@ -92,7 +92,7 @@ foreach (var services in sizes)
         {
             (@"git log \| git cat-file --batch (peer)", Peer),
             ("ours: Rollback alias, in-process (dry run)", Alias),
-            ("ours: Rollback target, whole process (--dryrun)", Target),
+            ($"ours: Rollback target, whole process (--dryrun; {PipelineHost.Label})", Target),
         };
         var answers = contenders.Select(c => c.Run().Answer).ToArray();   // untimed warm-up: JIT, disk cache
         var times = contenders.Select(_ => new List<double>()).ToArray();

@@ -11,7 +11,7 @@ using StatusScaleBenchmark;
 // vs the peer, `git show` of each environment's manifest (3 processes), which reads the same three files and nothing else.
 if (args.Length > 0 && args[0] == "pipeline")
 {
-    // The benchmark's own executable doubles as a pipeline host, so the process contender needs nothing else built.
+    // The benchmark's own executable doubles as a pipeline host, for runs without status-scale.sh (PipelineHost).
     return new CakeHost().AddAssembly(typeof(CakeHost).Assembly).Run(args[1..]);
 }
 
@@ -64,7 +64,7 @@ foreach (var services in sizes)
 
         string Target()
         {
-            Run(clone, Environment.ProcessPath!, "pipeline", "--target=Status", "--verbosity=quiet");
+            Run(clone, PipelineHost.File, PipelineHost.Arguments("--target=Status", "--verbosity=quiet"));
             return "exit 0";
         }
 
@@ -85,7 +85,7 @@ foreach (var services in sizes)
         {
             ("3x git show (peer)", Peer),
             ("ours: Status alias, in-process", Alias),
-            ("ours: Status target, whole process", Target),
+            ($"ours: Status target, whole process ({PipelineHost.Label})", Target),
         };
         var answers = contenders.Select(c => c.Run()).ToArray();   // untimed warm-up: JIT, disk cache
         var times = contenders.Select(_ => new List<double>()).ToArray();
