@@ -1,3 +1,5 @@
+using Cake.Release.Config;
+
 namespace Cake.Release.Tests.Config;
 
 /// <summary>
@@ -93,6 +95,27 @@ public sealed class TagCollisionTests : IDisposable
         var tags = _repository.Parse(Config(services: Green)).Tags;
 
         Assert.Equal(("{service}/{version}", "{service}/chart-{version}"), (tags.Release.Text, tags.ChartRelease.Text));
+    }
+
+    // The loader checks only templates a file sets; the defaults must therefore be apart themselves, for any names.
+    [Theory]
+    [InlineData("blue", "green")]
+    [InlineData("chart", "blue")]
+    [InlineData("blue", "blue-chart")]
+    [InlineData("a", "a/chart")]
+    public void The_default_release_and_chart_tags_never_read_as_each_other(string one, string other)
+    {
+        var tags = new TagsConfig();
+        var services = new[] { one, other };
+        foreach (var service in services)
+        {
+            foreach (var version in new[] { "1.2.3", "0.1.0-rc.1", "2.0.0+build.7" })
+            {
+                var values = new TemplateValues { Service = service, Version = version };
+                Assert.DoesNotMatch(tags.Release.MatcherForAny(services), tags.ChartRelease.Render(values));
+                Assert.DoesNotMatch(tags.ChartRelease.MatcherForAny(services), tags.Release.Render(values));
+            }
+        }
     }
 
     [Theory]
