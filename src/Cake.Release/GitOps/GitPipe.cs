@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Cake.Release.GitOps;
 
@@ -68,7 +67,4 @@ internal static class GitPipe
         Task.WaitAll(reading, errors);
         return new GitBytes(process.ExitCode, output.ToArray(), errors.Result.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToList());
     }
-
-    /// <summary>The bytes of text as git reads them from standard input.</summary>
-    public static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 }

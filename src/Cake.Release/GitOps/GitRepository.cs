@@ -66,8 +66,7 @@ internal sealed class GitRepository
         var missing = branches.Where((_, i) => check.ExitCode != 0 || i >= answers.Length || answers[i].EndsWith(" missing", StringComparison.Ordinal)).ToList();
         if (missing.Count > 0)
         {
-            Lines(_git.RunBytes(Root, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=", remote, .. missing.Select(branch => $"refs/heads/{branch}")]))
-                .OrFail(Root, $"fetch '{string.Join("', '", missing)}' from '{remote}'", "check the remote and your credentials, then run again", remote);
+            Fetch(remote, [.. missing.Select(branch => $"refs/heads/{branch}")]);
         }
     }
 
@@ -79,9 +78,15 @@ internal sealed class GitRepository
             return;
         }
 
-        // An empty --refmap keeps git from updating refs/remotes/<remote>/<branch> on the side.
-        var name = reference.StartsWith("refs/heads/", StringComparison.Ordinal) ? reference["refs/heads/".Length..] : reference;
-        Lines(_git.RunBytes(Root, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=", remote, reference])).OrFail(Root, $"fetch '{name}' from '{remote}'", "check the remote and your credentials, then run again", remote);
+        Fetch(remote, [reference]);
+    }
+
+    // Into the object store only: an empty --refmap keeps git from updating refs/remotes/<remote>/<branch> on the side.
+    private void Fetch(string remote, IReadOnlyList<string> references)
+    {
+        var names = string.Join("', '", references.Select(r => r.StartsWith("refs/heads/", StringComparison.Ordinal) ? r["refs/heads/".Length..] : r));
+        Lines(_git.RunBytes(Root, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=", remote, .. references]))
+            .OrFail(Root, $"fetch '{names}' from '{remote}'", "check the remote and your credentials, then run again", remote);
     }
 
     public bool HasCommit(string sha) => _git.HasCommit(Root, sha);
