@@ -180,7 +180,9 @@ internal sealed class GitRepository
         {
             if (!_signatures.TryGetValue(identity, out var signature))
             {
-                var variables = _git.Run(Root, new ProcessArgumentBuilder().Append("var").Append("-l"), identity);
+                // Through the byte runner, which logs the command line and not what it prints: `git var -l` lists the
+                // configuration, where actions/checkout leaves the job's token as an extra header.
+                var variables = Lines(_git.RunBytes(Root, ["var", "-l"], identity));
                 signature = variables.Succeeded
                     ? CommitSignature.Parse(variables.Output, !string.IsNullOrEmpty(_git.Variable("GIT_AUTHOR_DATE", identity)), !string.IsNullOrEmpty(_git.Variable("GIT_COMMITTER_DATE", identity)))
                     : null;

@@ -44,6 +44,20 @@ public sealed class GitCommandLineLogTests : IDisposable
     }
 
     [Fact]
+    public void A_credential_in_the_clone_config_never_reaches_the_log_at_diagnostic_verbosity()
+    {
+        // actions/checkout leaves the job's token in the clone's config as an extra header for its host, and who
+        // commits is read with `git var -l`, which lists the configuration.
+        const string credential = "eC1hY2Nlc3MtdG9rZW46Z2hzX0luVGhlQ29uZmln";
+        var (context, log) = Context(Verbosity.Diagnostic);
+
+        Write(context, clone => GitRemote.Git(clone, "config", "http.https://github.com/.extraheader", $"AUTHORIZATION: basic {credential}"));
+
+        Assert.Contains(log.Lines, line => line.StartsWith("Executing: ", StringComparison.Ordinal) && line.EndsWith(" var -l", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Lines, line => line.Contains(credential, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_write_at_normal_verbosity_logs_no_git_command_line()
     {
         var (context, log) = Context(Verbosity.Normal);
@@ -80,9 +94,11 @@ public sealed class GitCommandLineLogTests : IDisposable
     }
 
     // The remote named by a URL with the token in it, as a CI job passes it, so the token is on git's command line.
-    private void Write(ICakeContext context)
+    private void Write(ICakeContext context, Action<string>? prepare = null)
     {
-        var writer = new BranchWriter(new GitRepository(context, new DirectoryPath(_remote.Clone())), context.Log);
+        var clone = _remote.Clone();
+        prepare?.Invoke(clone);
+        var writer = new BranchWriter(new GitRepository(context, new DirectoryPath(clone)), context.Log);
         var url = _server.Url("origin.git", "x-access-token", Token);
 
         var result = writer.Write(url, "gitops/dev", "main", _ => new BranchChange("deploy blue", [new FileEdit("rendered/dev/blue.yaml", "kind: Deployment\n")]), dryRun: false);
